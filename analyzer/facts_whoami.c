@@ -1,0 +1,23 @@
+/* Facts adapters: placeholders until the parsers land. */
+#include "case.h"
+
+void facts_whoami(struct case_model *cm, const struct fact_src *src, const void *result)
+{
+	(void)cm;
+	(void)src;
+	(void)result;
+}
+
+void facts_sysinfo(struct case_model *cm, const struct fact_src *src, const void *result)
+{
+	(void)cm;
+	(void)src;
+	(void)result;
+}
+
+void facts_ipconfig(struct case_model *cm, const struct fact_src *src, const void *result)
+{
+	(void)cm;
+	(void)src;
+	(void)result;
+}

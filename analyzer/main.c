@@ -10,6 +10,8 @@
 
 #include "../parsers/container.h"
 #include "case.h"
+#include "analyze.h"
+#include "batch.h"
 #include "engine.h"
 #include "factsjson.h"
 #include "report.h"
@@ -21,6 +23,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: mdtriage analyze [options] INPUT...   one case: verdict per drive\n"
 	      "       mdtriage facts [options] INPUT...     what each artefact parsed to (JSON)\n"
+	      "       mdtriage batch [options] CASE...      many cases in parallel (see batch --help)\n"
 	      "       mdtriage --version\n"
 	      "\n"
 	      "INPUT: a file, a folder, an archive (zip, tar, tar.gz, gz, 7z, cab; nested), or - for stdin.\n"
@@ -165,17 +168,6 @@ static FILE *open_output(const struct cli *c)
 	return f;
 }
 
-/* 1 when nothing at all could be read */
-static int all_unreadable(const struct artefact_set *set)
-{
-	if (set->items.n == 0)
-		return 1;
-	for (size_t i = 0; i < set->items.n; i++)
-		if (set->items.v[i].status != ART_UNREADABLE)
-			return 0;
-	return 1;
-}
-
 static int cmd_facts(int argc, char **argv)
 {
 	struct cli c = { 0 };
@@ -198,7 +190,7 @@ static int cmd_facts(int argc, char **argv)
 	fputs(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), out);
 	fputc('\n', out);
 	json_object_put(j);
-	int rc = all_unreadable(set) ? EXIT_UNREADABLE : EXIT_CLEAN;
+	int rc = case_all_unreadable(set) ? EXIT_UNREADABLE : EXIT_CLEAN;
 	if (out != stdout)
 		fclose(out);
 	artefact_set_free(set);
@@ -213,32 +205,26 @@ static int cmd_analyze(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	struct artefact_set *set = artefact_set_new(&c.limits);
-	if (!set)
+	struct case_hints h = { c.drive, c.symptom };
+	struct case_run r;
+	if (case_run_paths(&r, &c.limits, (const char *const *)argv + optind,
+			   (size_t)(argc - optind), &h) != 0) {
+		fprintf(stderr, "mdtriage: out of memory\n");
 		return EXIT_UNREADABLE;
-	for (int i = optind; i < argc; i++)
-		input_add_path(set, argv[i]);
-
-	struct case_model cm;
-	case_build(&cm, set->arena, set);
-	cm.drive_hint = c.drive ? drive_normalize(set->arena, c.drive, strlen(c.drive)) : NULL;
-	cm.symptom = c.symptom;
-	struct verdict v = { 0 };
-	engine_run(&cm, &v);
-
+	}
 	FILE *out = open_output(&c);
 	if (!out) {
-		artefact_set_free(set);
+		case_run_free(&r);
 		return EXIT_USAGE;
 	}
 	c.ropts.lang = lang_from_env(c.lang);
-	c.ropts.drive = cm.drive_hint;
+	c.ropts.drive = r.cm.drive_hint;
 	c.ropts.color = !c.no_color && !getenv("NO_COLOR") && out == stdout && isatty(fileno(stdout));
-	report_write(out, set, &v, &c.ropts, set->arena);
-	int rc = all_unreadable(set) ? EXIT_UNREADABLE : v.findings.n ? EXIT_FINDINGS : EXIT_CLEAN;
+	report_write(out, r.set, &r.v, &c.ropts, r.set->arena);
+	int rc = case_all_unreadable(r.set) ? EXIT_UNREADABLE : r.v.findings.n ? EXIT_FINDINGS : EXIT_CLEAN;
 	if (out != stdout && fclose(out) != 0)
 		rc = EXIT_USAGE;
-	artefact_set_free(set);
+	case_run_free(&r);
 	return rc;
 }
 
@@ -258,6 +244,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "analyze"))
 		return cmd_analyze(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "batch"))
+		return cmd_batch(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "facts"))
 		return cmd_facts(argc - 1, argv + 1);
 	fprintf(stderr, "mdtriage: unknown command '%s'\n", argv[1]);

@@ -1,19 +1,482 @@
-/* cmdkey-list: placeholder until the parser lands (bids nothing). */
-#include "parser.h"
+/* cmdkey /list in any language.
+ *
+ * Layout (windows-output-en.md §4, -localized.md §1.3/2.3/3.3): a header
+ * line ending in a colon ("Currently stored credentials:" or "... for
+ * <target>:"), then one block per credential of 4-space indented lines:
+ * "Target: <t>", "Type: <type>", optional "User: <u>", optional persistence
+ * line (no colon), blocks separated by blank lines (which may hold spaces).
+ * Labels are localized, so a block is read by position (1st field target,
+ * 2nd type, 3rd user, colon-less line persistence); known label words only
+ * refine that. "* NONE *" marks an empty list; "CMDKEY: ..." lines are the
+ * results of /add, /generic and /delete. */
+#include "cmdkey.h"
+
+#include <json-c/json.h>
+#include <string.h>
+
+#include "label.h"
+#include "text.h"
+
+/* Header words (skeleton substrings). ja/fr are unverified guesses; unknown
+ * languages are recognised by structure instead. */
+static const char *const header_words[] = {
+	"Currently stored credentials",
+	"当前保存的凭据",
+	"Momentan gespeicherte Anmeldeinformationen",
+	"Derzeit gespeicherte Anmeldeinformationen",
+	"gespeicherte Anmeldeinformationen",
+	"Informations d’identification actuellement stockées",
+	"actuellement stockées",
+	"保存されている資格情報",
+	NULL,
+};
+
+static const char *const target_labels[] = { "Target", "目标", "目標", "Ziel", "ターゲット", "対象", "Cible", NULL };
+static const char *const type_labels[] = { "Type", "类型", "類型", "Typ", "種類", NULL };
+static const char *const user_labels[] = { "User", "用户", "使用者", "Benutzer", "ユーザー", "Utilisateur",
+					   "Nom d'utilisateur", NULL };
+
+/* Type values, most specific first. */
+static const char *const w_cert[] = { "certificate", "证书", "憑證", "zertifikat", "証明書", "certificat", NULL };
+static const char *const w_domain[] = { "domain", "域", "domäne", "ドメイン", "domaine", NULL };
+static const char *const w_extended[] = { "extended", "扩展", "擴充", "erweitert", "拡張", "étendu", NULL };
+static const char *const w_password[] = { "password", "密码", "密碼", "kennwort", "passwort", "パスワード",
+					  "mot de passe", NULL };
+static const char *const w_generic[] = { "generic", "普通", "一般", "allgemein", "汎用", "générique", "generique", NULL };
+
+/* Persistence lines. */
+static const char *const w_enterprise[] = { "enterprise", "企业", "企業", "unternehmen", "エンタープライズ",
+					    "entreprise", NULL };
+static const char *const w_local[] = { "local machine", "本地机器", "本機", "lokale", "lokaler", "ローカル",
+				       "ordinateur local", "local", NULL };
+static const char *const w_logon[] = { "logon", "登录", "登入", "sitzung", "anmeldung", "ログオン", "session", NULL };
+
+static const char *const w_added[] = { "added", "hinzugefügt", "添加", "新增", "追加", "ajout", NULL };
+static const char *const w_deleted[] = { "deleted", "gelöscht", "删除", "刪除", "削除", "supprim", NULL };
+
+const char *cmdkey_type_name(enum cmdkey_type t)
+{
+	switch (t) {
+	case CMDKEY_TYPE_UNKNOWN: return "unknown";
+	case CMDKEY_TYPE_DOMAIN_PASSWORD: return "domain-password";
+	case CMDKEY_TYPE_GENERIC: return "generic";
+	case CMDKEY_TYPE_DOMAIN_CERTIFICATE: return "domain-certificate";
+	case CMDKEY_TYPE_GENERIC_CERTIFICATE: return "generic-certificate";
+	case CMDKEY_TYPE_DOMAIN_EXTENDED: return "domain-extended";
+	case CMDKEY_TYPE_OTHER: return "other";
+	}
+	return "unknown";
+}
+
+static enum cmdkey_type type_from_text(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n)
+		return CMDKEY_TYPE_OTHER;
+	if (label_has(s, n, w_cert))
+		return label_has(s, n, w_domain) ? CMDKEY_TYPE_DOMAIN_CERTIFICATE
+						 : CMDKEY_TYPE_GENERIC_CERTIFICATE;
+	if (label_has(s, n, w_extended))
+		return CMDKEY_TYPE_DOMAIN_EXTENDED;
+	if (label_has(s, n, w_password))
+		return CMDKEY_TYPE_DOMAIN_PASSWORD;
+	if (label_has(s, n, w_generic))
+		return CMDKEY_TYPE_GENERIC;
+	return CMDKEY_TYPE_OTHER;
+}
+
+static const char *persistence_from_text(const char *s)
+{
+	size_t n = strlen(s);
+	if (label_has(s, n, w_enterprise))
+		return "enterprise";
+	/* "Saved for this logon only" before "local": fr logon text says
+	 * "ouverture de session", and no logon line mentions the machine */
+	if (label_has(s, n, w_logon))
+		return "logon-session";
+	if (label_has(s, n, w_local))
+		return "local-machine";
+	return NULL;
+}
+
+/* "Domain:target=fs01" -> kind "Domain:target", host "fs01"; bare targets
+ * ("TERMSRV/10.0.0.1", "fs01", "burrow-spike006:API_KEY") have kind "". */
+static void split_target(struct arena *a, struct cmdkey_entry *e)
+{
+	const char *t = e->target;
+	size_t i = 0;
+	while ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z'))
+		i++;
+	size_t j = i + 1;
+	if (i > 0 && t[i] == ':') {
+		while ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= 'a' && t[j] <= 'z'))
+			j++;
+		if (j > i + 1 && t[j] == '=') {
+			e->target_kind = arena_strndup(a, t, j);
+			if (e->target_kind && str_eq_ci(e->target_kind, "Domain:interactive"))
+				e->host = NULL;
+			else
+				e->host = span_dup_trim(a, t + j + 1, strlen(t + j + 1));
+			return;
+		}
+	}
+	e->target_kind = "";
+	e->host = e->target;
+}
+
+/* "/list:fs01" or /list:"fs01" in a command line -> "fs01". */
+static const char *filter_from_command(struct arena *a, const char *cmd, size_t len)
+{
+	long p = span_find_ci(cmd, len, "/list:");
+	if (p < 0)
+		return NULL;
+	const char *s = cmd + p + 6;
+	size_t n = len - (size_t)p - 6;
+	size_t k = 0;
+	if (n && *s == '"') {
+		s++;
+		n--;
+		while (k < n && s[k] != '"')
+			k++;
+	} else {
+		while (k < n && s[k] != ' ' && s[k] != '\t')
+			k++;
+	}
+	return k ? arena_strndup(a, s, k) : NULL;
+}
+
+/* "Currently stored credentials for fs01:" -> "fs01" (en; de guessed). */
+static const char *filter_from_header(struct arena *a, const char *h, size_t n)
+{
+	static const char *const forms[] = { " credentials for ", " Anmeldeinformationen für ", NULL };
+	for (int i = 0; forms[i]; i++) {
+		long p = span_find_ci(h, n, forms[i]);
+		if (p < 0)
+			continue;
+		const char *s = h + p + strlen(forms[i]);
+		size_t k = n - (size_t)p - strlen(forms[i]);
+		size_t cl;
+		while (k && (s[k - 1] == ' ' || s[k - 1] == ':'))
+			k--;
+		if (k >= 3 && find_colon(s + k - 3, 3, &cl) == 0 && cl == 3)
+			k -= 3; /* full-width colon */
+		return k ? span_dup_trim(a, s, k) : NULL;
+	}
+	return NULL;
+}
+
+static int ends_with_colon(const char *s, size_t n)
+{
+	span_trim(&s, &n);
+	if (n >= 1 && s[n - 1] == ':')
+		return 1;
+	return n >= 3 && (unsigned char)s[n - 3] == 0xEF && (unsigned char)s[n - 2] == 0xBC &&
+	       (unsigned char)s[n - 1] == 0x9A;
+}
+
+/* An indented "Label: value" line of a credential block. The label is a
+ * short word or two: no dot leaders (ipconfig), no path or '=' (targets). */
+static int field_split(const struct line *l, const char **lab, size_t *lablen, const char **val,
+		       size_t *vallen)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	span_trim(&s, &n);
+	size_t cl;
+	long c = find_colon(s, n, &cl);
+	if (c <= 0)
+		return 0;
+	const char *L = s;
+	size_t ln = (size_t)c;
+	while (ln && (L[ln - 1] == ' ' || L[ln - 1] == '\t'))
+		ln--;
+	if (!ln || u8_width(L, ln) > 32 || L[ln - 1] == '.')
+		return 0;
+	for (size_t i = 0; i < ln; i++)
+		if (L[i] == '=' || L[i] == '\\' || L[i] == '/' || L[i] == '*')
+			return 0;
+	*lab = L;
+	*lablen = ln;
+	*val = s + c + cl;
+	*vallen = n - (size_t)c - cl;
+	span_trim(val, vallen);
+	return 1;
+}
+
+/* "* NONE *", "* KEINE *", "*NONE*": a short starred word. */
+static int is_none_line(const struct line *l)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	span_trim(&s, &n);
+	if (n < 3 || n > 40 || s[0] != '*' || s[n - 1] != '*')
+		return 0;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (s[i] == '*' || s[i] == ':')
+			return 0;
+	return 1;
+}
+
+static int is_result_line(const struct line *l)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	span_trim(&s, &n);
+	return span_starts_ci(s, n, "CMDKEY:") || span_starts_ci(s, n, "CMDKEY :");
+}
+
+static int is_header_text(const struct line *l)
+{
+	if (line_indent(l) > 1 || !ends_with_colon(l->s, l->len))
+		return 0;
+	return label_has(l->s, l->len, header_words) != 0;
+}
+
+/* The next non-blank line after i is an indented field line. */
+static int followed_by_field(const struct lines *t, size_t i)
+{
+	for (size_t j = i + 1; j < t->n && j < i + 4; j++) {
+		if (line_is_blank(&t->v[j]))
+			continue;
+		const char *a, *b;
+		size_t an, bn;
+		return line_indent(&t->v[j]) >= 2 && field_split(&t->v[j], &a, &an, &b, &bn);
+	}
+	return 0;
+}
+
+static int is_header(const struct lines *t, size_t i)
+{
+	const struct line *l = &t->v[i];
+	if (is_header_text(l))
+		return 1;
+	/* unknown language: a colon-ended top-level line opening a block */
+	return line_indent(l) <= 1 && ends_with_colon(l->s, l->len) && u8_width(l->s, l->len) < 120 &&
+	       !is_result_line(l) && followed_by_field(t, i);
+}
 
 static int bid(const struct lines *t, const struct parse_ctx *ctx)
 {
-	(void)t;
-	(void)ctx;
-	return BID_NONE;
+	int best = BID_NONE;
+	size_t n = t->n < 400 ? t->n : 400;
+	for (size_t i = 0; i < n; i++) {
+		const struct line *l = &t->v[i];
+		if (is_header_text(l) || is_result_line(l))
+			return BID_STRONG;
+		const char *a, *b;
+		size_t an, bn;
+		if (line_indent(l) >= 2 && field_split(l, &a, &an, &b, &bn) &&
+		    (span_find_ci(b, bn, "target=") >= 0 || span_find_ci(b, bn, "interactive=") >= 0) &&
+		    i + 1 < t->n && field_split(&t->v[i + 1], &a, &an, &b, &bn))
+			return BID_STRONG;
+		if (best < BID_LIKELY && is_header(t, i)) {
+			/* colon-ended line + indented block of 2..4 lines, 2 of them fields */
+			size_t j = i + 1;
+			while (j < t->n && line_is_blank(&t->v[j]))
+				j++;
+			int fields = 0;
+			for (size_t k = j; k < t->n && k < j + 4 && !line_is_blank(&t->v[k]); k++)
+				if (line_indent(&t->v[k]) >= 2 && field_split(&t->v[k], &a, &an, &b, &bn))
+					fields++;
+			if (fields >= 2)
+				best = BID_LIKELY;
+		}
+	}
+	if (best == BID_NONE && ctx && ctx->command && span_find_ci(ctx->command, strlen(ctx->command), "cmdkey") >= 0)
+		best = BID_WEAK;
+	return best;
+}
+
+struct entry_state {
+	struct cmdkey_entry *e;
+	int fields;
+	char target_skel[LABEL_SKEL_MAX + 1];
+};
+
+static void finish(struct entry_state *st, int *untyped)
+{
+	if (st->e && !st->e->type_text)
+		(*untyped)++;
+	st->e = NULL;
+	st->fields = 0;
 }
 
 static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 {
-	(void)t;
-	*out = NULL;
-	ctx->reason = "no parser for this kind yet";
-	return PARSE_FAILED;
+	struct arena *a = ctx->arena;
+	struct cmdkey_list *r = arena_alloc(a, sizeof *r);
+	*out = r;
+	if (!r) {
+		ctx->reason = "out of memory";
+		return PARSE_FAILED;
+	}
+	if (ctx->command)
+		r->filter = filter_from_command(a, ctx->command, strlen(ctx->command));
+
+	struct entry_state st = { 0 };
+	int untyped = 0, unknown = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct line *l = &t->v[i];
+		if (line_is_blank(l)) {
+			finish(&st, &untyped);
+			continue;
+		}
+		if (is_result_line(l)) {
+			finish(&st, &untyped);
+			struct cmdkey_result_line *res = VEC_PUSH(a, &r->results);
+			if (!res)
+				break;
+			res->text = span_dup_trim(a, l->s, l->len);
+			res->line = l->no;
+			res->kind = label_has(l->s, l->len, w_added)     ? CMDKEY_RESULT_ADDED
+				    : label_has(l->s, l->len, w_deleted) ? CMDKEY_RESULT_DELETED
+									 : CMDKEY_RESULT_OTHER;
+			continue;
+		}
+		if (is_none_line(l)) {
+			finish(&st, &untyped);
+			r->listing = 1;
+			r->empty = 1;
+			r->empty_line = l->no;
+			continue;
+		}
+		size_t ind = line_indent(l);
+		if (ind <= 1) {
+			finish(&st, &untyped);
+			/* a cmd prompt line pasted with the output names the filter */
+			long p = span_find_ci(l->s, l->len, "cmdkey");
+			if (p >= 0 && !r->filter)
+				r->filter = filter_from_command(a, l->s + p, l->len - (size_t)p);
+			if (!r->header && is_header(t, i)) {
+				r->listing = 1;
+				r->header = span_dup_trim(a, l->s, l->len);
+				r->header_line = l->no;
+				const char *f = filter_from_header(a, l->s, l->len);
+				if (f)
+					r->filter = f;
+			} else if (r->listing) {
+				unknown++;
+			}
+			continue;
+		}
+		const char *lab, *val;
+		size_t labn, valn;
+		if (field_split(l, &lab, &labn, &val, &valn)) {
+			char skel[LABEL_SKEL_MAX + 1];
+			label_skeleton(lab, labn, skel);
+			int new_entry = !st.e || label_is(lab, labn, target_labels) ||
+					(st.e->persistence_text != NULL) ||
+					(skel[0] && strcmp(skel, st.target_skel) == 0);
+			if (new_entry) {
+				finish(&st, &untyped);
+				st.e = VEC_PUSH(a, &r->entries);
+				if (!st.e)
+					break;
+				r->listing = 1;
+				st.e->target = arena_strndup(a, val, valn);
+				st.e->line = st.e->last_line = l->no;
+				if (st.e->target)
+					split_target(a, st.e);
+				memcpy(st.target_skel, skel, sizeof skel);
+				st.fields = 1;
+				continue;
+			}
+			st.e->last_line = l->no;
+			int is_type = label_is(lab, labn, type_labels);
+			int is_user = !is_type && label_is(lab, labn, user_labels);
+			if (!is_type && !is_user) {
+				/* unknown label: position decides */
+				if (st.fields == 1 && !st.e->type_text)
+					is_type = 1;
+				else if (!st.e->user)
+					is_user = 1;
+			}
+			if (is_type && !st.e->type_text) {
+				st.e->type_text = arena_strndup(a, val, valn);
+				if (st.e->type_text)
+					st.e->type = type_from_text(st.e->type_text);
+				/* an unknown type word on a Domain: target is still a domain credential */
+				if (st.e->type == CMDKEY_TYPE_OTHER && st.e->target_kind &&
+				    span_starts_ci(st.e->target_kind, strlen(st.e->target_kind), "Domain:"))
+					st.e->type = CMDKEY_TYPE_DOMAIN_PASSWORD;
+			} else if (is_user && !st.e->user) {
+				st.e->user = arena_strndup(a, val, valn);
+			} else {
+				unknown++;
+			}
+			st.fields++;
+			continue;
+		}
+		if (st.e && !st.e->persistence_text) {
+			st.e->persistence_text = span_dup_trim(a, l->s, l->len);
+			if (st.e->persistence_text)
+				st.e->persistence = persistence_from_text(st.e->persistence_text);
+			st.e->last_line = l->no;
+			continue;
+		}
+		if (r->listing)
+			unknown++;
+	}
+	finish(&st, &untyped);
+
+	if (arena_exhausted(a)) {
+		ctx->reason = "out of memory";
+		return r->entries.n ? PARSE_PARTIAL : PARSE_FAILED;
+	}
+	if (!r->listing && !r->results.n) {
+		ctx->reason = "no cmdkey header, credential entry or CMDKEY result line found";
+		return PARSE_FAILED;
+	}
+	if (unknown || untyped) {
+		ctx->reason = arena_printf(a, "%d line(s) not understood, %d entr%s without a Type line",
+					   unknown, untyped, untyped == 1 ? "y" : "ies");
+		return PARSE_PARTIAL;
+	}
+	return PARSE_OK;
 }
 
-const struct parser cmdkey_parser = { "cmdkey-list", bid, parse, NULL };
+static void put_str(struct json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, v ? json_object_new_string(v) : NULL);
+}
+
+static struct json_object *to_json(const void *result)
+{
+	const struct cmdkey_list *r = result;
+	struct json_object *o = json_object_new_object();
+	json_object_object_add(o, "listing", json_object_new_boolean(r->listing));
+	put_str(o, "header", r->header);
+	put_str(o, "filter", r->filter);
+	json_object_object_add(o, "empty", json_object_new_boolean(r->empty));
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < r->entries.n; i++) {
+		const struct cmdkey_entry *e = &r->entries.v[i];
+		struct json_object *j = json_object_new_object();
+		put_str(j, "target", e->target);
+		put_str(j, "target_kind", e->target_kind);
+		put_str(j, "host", e->host);
+		put_str(j, "type", cmdkey_type_name(e->type));
+		put_str(j, "type_text", e->type_text);
+		put_str(j, "user", e->user);
+		put_str(j, "persistence", e->persistence);
+		put_str(j, "persistence_text", e->persistence_text);
+		json_object_object_add(j, "line", json_object_new_int64(e->line));
+		json_object_array_add(arr, j);
+	}
+	json_object_object_add(o, "entries", arr);
+	struct json_object *res = json_object_new_array();
+	for (size_t i = 0; i < r->results.n; i++) {
+		const struct cmdkey_result_line *x = &r->results.v[i];
+		struct json_object *j = json_object_new_object();
+		put_str(j, "kind", x->kind == CMDKEY_RESULT_ADDED     ? "added"
+				   : x->kind == CMDKEY_RESULT_DELETED ? "deleted"
+								      : "other");
+		put_str(j, "text", x->text);
+		json_object_object_add(j, "line", json_object_new_int64(x->line));
+		json_object_array_add(res, j);
+	}
+	json_object_object_add(o, "results", res);
+	return o;
+}
+
+const struct parser cmdkey_parser = { "cmdkey-list", bid, parse, to_json };

@@ -227,9 +227,25 @@ static int is_result_line(const struct line *l)
 
 static int is_header_text(const struct line *l)
 {
-	if (line_indent(l) > 1 || !ends_with_colon(l->s, l->len))
+	if (!ends_with_colon(l->s, l->len) || u8_width(l->s, l->len) > 200)
 		return 0;
 	return label_has(l->s, l->len, header_words) != 0;
+}
+
+/* "C:\Users\x>cmdkey /list", "PS C:\> ...": a prompt pasted with the output. */
+static int is_prompt(const struct line *l)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	span_trim(&s, &n);
+	while (n && s[0] == '*') { /* "**E:\Users\x>cmdkey /list" (bold markdown) */
+		s++;
+		n--;
+	}
+	if (span_starts_ci(s, n, "PS "))
+		return 1;
+	return n >= 4 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') && s[1] == ':' &&
+	       (s[2] == '\\' || s[2] == '>') && memchr(s, '>', n) != NULL;
 }
 
 /* The next non-blank line after i is an indented field line. */
@@ -313,6 +329,16 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 	if (ctx->command)
 		r->filter = filter_from_command(a, ctx->command, strlen(ctx->command));
 
+	/* a paste indented as a whole (mail quote, markdown): measure
+	 * indentation from the header's */
+	size_t base = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if (is_header_text(&t->v[i])) {
+			base = line_indent(&t->v[i]);
+			break;
+		}
+	}
+
 	struct entry_state st = { 0 };
 	int untyped = 0, unknown = 0;
 	for (size_t i = 0; i < t->n; i++) {
@@ -341,13 +367,16 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 			continue;
 		}
 		size_t ind = line_indent(l);
-		if (ind <= 1) {
+		ind = ind > base ? ind - base : 0;
+		if (ind <= 1 || is_header_text(l)) {
 			finish(&st, &untyped);
 			/* a cmd prompt line pasted with the output names the filter */
 			long p = span_find_ci(l->s, l->len, "cmdkey");
 			if (p >= 0 && !r->filter)
 				r->filter = filter_from_command(a, l->s + p, l->len - (size_t)p);
-			if (!r->header && is_header(t, i)) {
+			if (is_prompt(l))
+				continue;
+			if (!r->header && (is_header_text(l) || is_header(t, i))) {
 				r->listing = 1;
 				r->header = span_dup_trim(a, l->s, l->len);
 				r->header_line = l->no;

@@ -157,6 +157,8 @@ struct f_listing {               /* a listing was seen (even empty): coverage */
 };
 struct f_smbconn {
 	const char *server, *share, *user, *credential, *dialect;
+	int truncated;           /* server or share cut by the table formatter ("..."/U+2026):
+				    compare as a prefix, never exactly */
 	struct evidence ev;
 };
 struct f_dir {                   /* dir listing */

@@ -27,6 +27,7 @@ struct cq_key {
 	enum tri state;              /* YES exists, NO shown absent, UNKNOWN not covered */
 	const struct evidence *ev;   /* the fact that decided */
 	const char *key;             /* the absolute key that decided (user hives) */
+	const char *how;             /* NO: what shows the absence, in words with the key */
 };
 /* Absolute normalized key ("HKLM\SYSTEM\..."). */
 struct cq_key cq_key_state(const struct cq *q, const char *key);

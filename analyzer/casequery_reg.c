@@ -110,13 +110,15 @@ static const char *child_toward(struct arena *a, const char *anc, const char *ke
 }
 
 /* Absence of one candidate key: the evidence showing it absent, or NULL. */
-static const struct evidence *shown_absent(const struct cq *q, const char *key)
+static const struct evidence *shown_absent(const struct cq *q, const char *key, const char **how)
 {
 	const struct case_model *cm = q->cm;
 	for (size_t i = 0; i < cm->reg_absent.n; i++) {
 		const struct f_reg_absent *ab = &cm->reg_absent.v[i];
-		if (!ab->value && cq_key_is_ancestor(ab->key, key))
+		if (!ab->value && cq_key_is_ancestor(ab->key, key)) {
+			*how = arena_printf(q->a, "reg reports that %s does not exist", ab->key);
 			return &ab->ev;
+		}
 	}
 	/* a checked-children memo keeps this linear even with many scopes */
 	const char *checked[16];
@@ -125,13 +127,18 @@ static const struct evidence *shown_absent(const struct cq *q, const char *key)
 		const struct f_reg_scope *s = &cm->reg_scopes.v[i];
 		if (!s->key || !cq_key_is_ancestor(s->key, key) || str_eq_ci(s->key, key))
 			continue;
-		if (s->recursive)
+		if (s->recursive) {
+			*how = arena_printf(q->a, "a recursive listing of %s does not contain it", s->key);
 			return &s->ev;
+		}
 		const char *child = child_toward(q->a, s->key, key);
 		if (!child)
 			continue;
-		if (str_eq_ci(child, key))
-			return &s->ev; /* listing of the parent: every subkey shown */
+		if (str_eq_ci(child, key)) {
+			/* listing of the parent: every subkey shown */
+			*how = arena_printf(q->a, "the listing of %s does not contain it", s->key);
+			return &s->ev;
+		}
 		int done = 0;
 		for (size_t k = 0; k < nchecked; k++)
 			if (str_eq_ci(checked[k], child))
@@ -140,15 +147,18 @@ static const struct evidence *shown_absent(const struct cq *q, const char *key)
 			continue;
 		if (nchecked < sizeof checked / sizeof checked[0])
 			checked[nchecked++] = child;
-		if (!seen_at_or_below(cm, child))
-			return &s->ev; /* the intermediate key itself is not there */
+		if (!seen_at_or_below(cm, child)) {
+			/* the intermediate key itself is not there */
+			*how = arena_printf(q->a, "the listing of %s has no %s", s->key, child);
+			return &s->ev;
+		}
 	}
 	return NULL;
 }
 
 static struct cq_key key_state_any(const struct cq *q, const char *const *keys, size_t nk)
 {
-	struct cq_key r = { TRI_UNKNOWN, NULL, NULL };
+	struct cq_key r = { TRI_UNKNOWN, NULL, NULL, NULL };
 	for (size_t k = 0; k < nk; k++) {
 		const struct evidence *ev = seen_at_or_below(q->cm, keys[k]);
 		if (ev) {
@@ -159,8 +169,10 @@ static struct cq_key key_state_any(const struct cq *q, const char *const *keys, 
 		}
 	}
 	for (size_t k = 0; k < nk; k++) {
-		const struct evidence *ev = shown_absent(q, keys[k]);
+		const char *how = NULL;
+		const struct evidence *ev = shown_absent(q, keys[k], &how);
 		if (ev) {
+			r.how = how;
 			r.state = TRI_NO;
 			r.ev = ev;
 			r.key = keys[k];

@@ -24,9 +24,15 @@ struct cat_entry {
 const struct cat_entry *catalogue_get(const char *id);
 /* Why-text of a next step id. */
 const char *catalogue_next_why(const char *id, enum lang lang);
-/* Expand a template with the fill values, into the arena. */
+/* Expand a template with the fill values, into the arena. Only the names
+ * above are placeholders (PowerShell's { ... } blocks stay as written);
+ * an unknown value becomes a visible <server>, <share>, ... */
 const char *catalogue_fill(struct arena *a, const char *tmpl, const struct fill *f);
 /* Pick the language from --lang or $LANG/$LC_ALL ("zh_CN.UTF-8" -> zh). */
 enum lang lang_from_env(const char *opt);
+
+/* Every entry, for listing and tests. */
+size_t catalogue_count(void);
+const struct cat_entry *catalogue_entry_at(size_t i);
 
 #endif

@@ -1,30 +1,121 @@
-/* Facts adapters: placeholders until the parsers land. */
+/* Facts adapters for the PowerShell-area kinds: SMB global/per-user
+ * mappings, SMB connections, services, Test-Path answers. */
 #include "case.h"
+
+#include <string.h>
+
+#include "../parsers/psobj.h"
+#include "../parsers/service.h"
+#include "../parsers/smbconn.h"
+#include "../parsers/smbgmap.h"
+#include "../parsers/testpath.h"
+
+/* Line to cite for a whole output: its first line, else the prompt. */
+static uint32_t output_line(const struct fact_src *src, uint32_t line)
+{
+	if (line)
+		return line;
+	if (src->seg && src->seg->command_line)
+		return src->seg->command_line;
+	if (src->seg && src->seg->text.n)
+		return src->seg->text.v[0].no;
+	return 0;
+}
+
+static enum conn_status conn_of(int value, const char *text)
+{
+	static const enum conn_status map[] = {
+		CONN_OK, CONN_PAUSED, CONN_DISCONNECTED, CONN_NETWORK_ERROR,
+		CONN_CONNECTING, CONN_RECONNECTING, CONN_UNAVAILABLE,
+	};
+	if (value >= 0 && value <= 6)
+		return map[value];
+	return text && *text ? CONN_OTHER : CONN_UNKNOWN;
+}
 
 void facts_smbgmap(struct case_model *cm, const struct fact_src *src, const void *result)
 {
-	(void)cm;
-	(void)src;
-	(void)result;
+	const struct smbgmap_result *r = result;
+	struct f_listing *l = VEC_PUSH(cm->arena, &cm->gmap_listings);
+	if (l) {
+		l->global = r->global;
+		l->ev = fact_evidence(cm, src, output_line(src, r->line));
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct smbgmap_entry *e = &r->v[i];
+		struct f_gmap *g = VEC_PUSH(cm->arena, &cm->gmaps);
+		if (!g)
+			return;
+		const char *drive = e->local ? drive_normalize(cm->arena, e->local, strlen(e->local)) : NULL;
+		g->local = drive ? drive : e->local;
+		g->remote = e->remote;
+		g->status = conn_of(e->status_value, e->status_text);
+		g->status_text = e->status_text;
+		g->status_code = e->status_code;
+		g->global = r->global;
+		g->ev = fact_evidence(cm, src, e->line);
+	}
 }
 
 void facts_smbconn(struct case_model *cm, const struct fact_src *src, const void *result)
 {
-	(void)cm;
-	(void)src;
-	(void)result;
+	const struct smbconn_result *r = result;
+	struct f_listing *l = VEC_PUSH(cm->arena, &cm->smbconn_listings);
+	if (l) {
+		l->global = 0;
+		l->ev = fact_evidence(cm, src, output_line(src, r->line));
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct smbconn_entry *e = &r->v[i];
+		struct f_smbconn *c = VEC_PUSH(cm->arena, &cm->smbconns);
+		if (!c)
+			return;
+		c->server = e->server;
+		c->share = e->share;
+		c->user = e->user;
+		c->credential = e->credential;
+		c->dialect = e->dialect;
+		c->truncated = (e->truncated & (SMBCONN_CUT_SERVER | SMBCONN_CUT_SHARE)) != 0;
+		c->ev = fact_evidence(cm, src, e->line);
+	}
 }
 
 void facts_service(struct case_model *cm, const struct fact_src *src, const void *result)
 {
-	(void)cm;
-	(void)src;
-	(void)result;
+	const struct service_result *r = result;
+	struct f_listing *l = VEC_PUSH(cm->arena, &cm->service_listings);
+	if (l)
+		l->ev = fact_evidence(cm, src, output_line(src, r->line));
+	for (size_t i = 0; i < r->n; i++) {
+		const struct service_entry *e = &r->v[i];
+		if (!e->name)
+			continue;
+		struct f_service *s = VEC_PUSH(cm->arena, &cm->services);
+		if (!s)
+			return;
+		s->name = e->name;
+		s->display = e->display;
+		s->status_text = e->status_text;
+		s->running = e->running == 1 ? TRI_YES : e->running == 0 ? TRI_NO : TRI_UNKNOWN;
+		s->ev = fact_evidence(cm, src, e->line);
+	}
 }
 
 void facts_testpath(struct case_model *cm, const struct fact_src *src, const void *result)
 {
-	(void)cm;
-	(void)src;
-	(void)result;
+	const struct testpath_result *r = result;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct testpath_entry *e = &r->v[i];
+		if (e->ok < 0)
+			continue; /* an error record answers nothing about access */
+		struct f_access *a = VEC_PUSH(cm->arena, &cm->access);
+		if (!a)
+			return;
+		a->target = e->path;
+		unc_split(cm->arena, e->path, &a->server, &a->share);
+		a->method = ACC_TEST_PATH;
+		a->ok = e->ok ? TRI_YES : TRI_NO;
+		a->error_code = 0;
+		a->ev = fact_evidence(cm, src, e->line);
+	}
 }

@@ -94,15 +94,17 @@ static void md_finding(FILE *out, const struct report_view *rv, const struct fin
 			if (st->note)
 				fprintf(out, " — %s", st->note);
 			fputc('\n', out);
-			for (size_t k = 0; k < st->ev.n; k++)
+			for (size_t k = 0; k < st->ev.n && k < 4; k++)
 				md_evidence(out, &st->ev.v[k]);
+			if (st->ev.n > 4)
+				fprintf(out, "  - (+%zu more)\n", st->ev.n - 4);
 		}
 		fputc('\n', out);
 	}
 	md_list(out, report_label(L, "fix"), &fv->fix);
 	md_list(out, report_label(L, "verify"), &fv->verify);
 	md_list(out, report_label(L, "risks"), &fv->risks);
-	if (f->evidence.n) {
+	if (f->evidence.n && !f->steps.n) {
 		fprintf(out, "**%s**\n\n", report_label(L, "evidence"));
 		for (size_t k = 0; k < f->evidence.n; k++)
 			md_evidence(out, &f->evidence.v[k]);

@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+/* evidence lines shown per check; JSON carries all of them */
+#define EV_SHOWN 4
+
 struct style {
 	const char *bold, *red, *yellow, *green, *dim, *off;
 };
@@ -55,14 +58,17 @@ static void print_finding(FILE *out, const struct report_view *rv, const struct 
 			if (st->note)
 				fprintf(out, " — %s", st->note);
 			fputc('\n', out);
-			for (size_t k = 0; k < st->ev.n; k++)
+			for (size_t k = 0; k < st->ev.n && k < EV_SHOWN; k++)
 				print_evidence(out, s, &st->ev.v[k], "       ");
+			if (st->ev.n > EV_SHOWN)
+				fprintf(out, "       %s(+%zu more in --format json)%s\n", s->dim, st->ev.n - EV_SHOWN, s->off);
 		}
 	}
 	print_list(out, report_label(L, "fix"), &fv->fix, s);
 	print_list(out, report_label(L, "verify"), &fv->verify, s);
 	print_list(out, report_label(L, "risks"), &fv->risks, s);
-	if (f->evidence.n) {
+	/* the checks already cite their evidence; list it only when there are none */
+	if (f->evidence.n && !f->steps.n) {
 		fprintf(out, "  %s%s%s\n", s->bold, report_label(L, "evidence"), s->off);
 		for (size_t k = 0; k < f->evidence.n; k++)
 			print_evidence(out, s, &f->evidence.v[k], "    ");
@@ -102,7 +108,7 @@ int report_text(FILE *out, const struct report_view *rv, struct arena *a)
 	enum lang L = rv->o->lang;
 	const struct artefact_counts *c = &rv->counts;
 	fprintf(out, "%s%s%s — %zu %s: %zu parsed, %zu partial, %zu unrecognized, %zu unreadable, %zu skipped\n\n",
-		s->bold, report_label(L, "report"), s->off, c->total, report_label(L, "artefacts"),
+		s->bold, report_label(L, "report"), s->off, c->total, report_label(L, "files"),
 		c->parsed, c->partial, c->unrecognized, c->unreadable, c->skipped);
 
 	const char *cur = NULL;

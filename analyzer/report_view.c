@@ -95,6 +95,7 @@ static const struct {
 } labels[] = {
 	{ "report", "Mapped drive triage", "映射驱动器诊断" },
 	{ "artefacts", "Artefacts", "收集的文件" },
+	{ "files", "files", "个文件" },
 	{ "read", "read", "已读取" },
 	{ "drive", "Drive", "驱动器" },
 	{ "case", "Whole case", "整体" },

@@ -232,22 +232,6 @@ static int is_header_text(const struct line *l)
 	return label_has(l->s, l->len, header_words) != 0;
 }
 
-/* "C:\Users\x>cmdkey /list", "PS C:\> ...": a prompt pasted with the output. */
-static int is_prompt(const struct line *l)
-{
-	const char *s = l->s;
-	size_t n = l->len;
-	span_trim(&s, &n);
-	while (n && s[0] == '*') { /* "**E:\Users\x>cmdkey /list" (bold markdown) */
-		s++;
-		n--;
-	}
-	if (span_starts_ci(s, n, "PS "))
-		return 1;
-	return n >= 4 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') && s[1] == ':' &&
-	       (s[2] == '\\' || s[2] == '>') && memchr(s, '>', n) != NULL;
-}
-
 /* The next non-blank line after i is an indented field line. */
 static int followed_by_field(const struct lines *t, size_t i)
 {
@@ -306,6 +290,7 @@ static int bid(const struct lines *t, const struct parse_ctx *ctx)
 struct entry_state {
 	struct cmdkey_entry *e;
 	int fields;
+	int flat;       /* the entry started at the margin */
 	char target_skel[LABEL_SKEL_MAX + 1];
 };
 
@@ -315,6 +300,18 @@ static void finish(struct entry_state *st, int *untyped)
 		(*untyped)++;
 	st->e = NULL;
 	st->fields = 0;
+	st->flat = 0;
+}
+
+/* A Target line: a known target label, or a value in "Kind:name=" form. */
+static int starts_entry(const struct line *l)
+{
+	const char *a, *b;
+	size_t an, bn;
+	if (!field_split(l, &a, &an, &b, &bn))
+		return 0;
+	return label_is(a, an, target_labels) || span_find_ci(b, bn, "target=") >= 0 ||
+	       span_find_ci(b, bn, "interactive=") >= 0;
 }
 
 static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
@@ -359,6 +356,14 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 									 : CMDKEY_RESULT_OTHER;
 			continue;
 		}
+		if (line_is_prompt(l)) {
+			/* a cmd prompt pasted with the output names the filter */
+			long p = span_find_ci(l->s, l->len, "cmdkey");
+			if (p >= 0 && !r->filter)
+				r->filter = filter_from_command(a, l->s + p, l->len - (size_t)p);
+			finish(&st, &untyped);
+			continue;
+		}
 		if (is_none_line(l)) {
 			finish(&st, &untyped);
 			r->listing = 1;
@@ -368,14 +373,12 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 		}
 		size_t ind = line_indent(l);
 		ind = ind > base ? ind - base : 0;
+		/* a paste that lost its indentation: an entry may start at the
+		 * margin when its Target line says so, and then continues there */
+		if (ind <= 1 && !is_header_text(l) && (starts_entry(l) || (st.e && st.flat)))
+			ind = 4;
 		if (ind <= 1 || is_header_text(l)) {
 			finish(&st, &untyped);
-			/* a cmd prompt line pasted with the output names the filter */
-			long p = span_find_ci(l->s, l->len, "cmdkey");
-			if (p >= 0 && !r->filter)
-				r->filter = filter_from_command(a, l->s + p, l->len - (size_t)p);
-			if (is_prompt(l))
-				continue;
 			if (!r->header && (is_header_text(l) || is_header(t, i))) {
 				r->listing = 1;
 				r->header = span_dup_trim(a, l->s, l->len);
@@ -383,8 +386,8 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 				const char *f = filter_from_header(a, l->s, l->len);
 				if (f)
 					r->filter = f;
-			} else if (r->listing) {
-				unknown++;
+			} else if (r->listing && !is_header_text(l)) {
+				unknown++; /* (a second header: the listing pasted again) */
 			}
 			continue;
 		}
@@ -402,6 +405,7 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 				if (!st.e)
 					break;
 				r->listing = 1;
+				st.flat = line_indent(l) <= base + 1;
 				st.e->target = arena_strndup(a, val, valn);
 				st.e->line = st.e->last_line = l->no;
 				if (st.e->target)

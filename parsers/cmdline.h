@@ -51,7 +51,8 @@ struct cl_command {
 	uint32_t off, len;      /* its byte span in the parsed string */
 	const char *assign_to;  /* "Creds" for `$Creds = <command>` (PowerShell), else NULL */
 
-	const char *drive;      /* "L:" upper case; NULL when none (or `*`) */
+	const char *drive;      /* "L:" upper case; NULL when none (or `*`); a variable
+				   reference as written ("$Drive", "%DRIVE%") when not literal */
 	int any_drive;          /* net use * … (next free letter) */
 	const char *remote;     /* \\server\share (or New-PSDrive -Root) */
 	const char *target;     /* cmdkey target; main argument of CL_OTHER commands
@@ -97,6 +98,9 @@ size_t cl_prompt_len(const char *s, size_t len, enum cl_dialect *d);
  * spans found, -1 when out of memory. Linear in len (bounded nesting). */
 typedef void (*cl_secret_fn)(void *user, size_t off, size_t len, const char *what);
 int cmdline_secrets(const char *s, size_t len, enum cl_dialect d, cl_secret_fn fn, void *user);
+
+/* A PowerShell Verb-Noun command name with a known verb ("New-SmbGlobalMapping"). */
+int cl_is_cmdlet_name(const char *s, size_t len);
 
 /* Does a variable name (without `$`) look like it holds a password? */
 int cl_name_is_password(const char *s, size_t len);

@@ -187,3 +187,35 @@ int sid_token_last(const char *s, size_t len, size_t *off, size_t *tlen)
 	}
 	return found;
 }
+
+int line_is_prompt(const struct line *l)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	span_trim(&s, &n);
+	if (span_starts_ci(s, n, "*Evil-WinRM*")) {
+		s += 12;
+		n -= 12;
+		span_trim(&s, &n);
+	}
+	while (n && s[0] == '*') {
+		s++;
+		n--;
+	}
+	if (!n)
+		return 0;
+	if (s[0] == '>')
+		return 1;
+	const char *gt = memchr(s, '>', n);
+	if (!gt)
+		return 0;
+	if (span_starts_ci(s, n, "PS ") && gt - s < 400)
+		return 1;
+	/* a drive path ("X:\" or "X:>") before the first '>' */
+	for (const char *p = s; p + 2 <= gt; p++) {
+		if (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') && p[1] == ':' && (p[2] == '\\' || p + 2 == gt) &&
+		    (p == s || p[-1] == ' '))
+			return 1;
+	}
+	return 0;
+}

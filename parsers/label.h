@@ -43,4 +43,9 @@ int is_sid(const char *s, size_t len);
  * that is a SID; returns 0 when there is none. */
 int sid_token_last(const char *s, size_t len, size_t *off, size_t *tlen);
 
+/* A shell prompt pasted with the output: "C:\\Users\\x>cmd", "PS C:\\> cmd",
+ * "*Evil-WinRM* PS C:\\x> cmd", ">cmd", "user@HOST C:\\x>cmd",
+ * "**E:\\x>cmd" (markdown bold). */
+int line_is_prompt(const struct line *l);
+
 #endif

@@ -52,7 +52,7 @@ static struct rx re_ps_fqeid = RX("^\\+?\\s*FullyQualifiedErrorId\\s*:\\s*Native
 static struct rx re_net_name = RX("^net(?:\\.exe|1|1\\.exe)?$", RX_CASELESS);
 
 static struct rx re_prompt_cmd = RX(
-	"^\\s*(?:(?:\\*Evil-WinRM\\*\\s+)?PS\\s[^>]{0,260}>\\s*|[A-Za-z]:(?:\\\\|¥)[^>]{0,260}>\\s*|[>$#]\\s*)?"
+	"^\\s*(?:(?:\\*Evil-WinRM\\*\\s+)?PS\\s[^>]{0,260}>\\s*|[A-Za-z]:(?:\\\\|¥)[^>]{0,260}>\\s*|(?:[>$#%»›❯]|‣)\\s*)?"
 	"(net(?:\\.exe|1)?\\s+(?:use|view|share|helpmsg|session|user|localgroup|group|start|stop|config"
 	"|time|statistics|accounts|computer|file|print|help|continue|pause)\\b.*)$",
 	RX_CASELESS);
@@ -116,12 +116,15 @@ int neterr_header_code(const char *s, size_t len, size_t *rest)
 	return -1;
 }
 
+static int helpmsg_footer_code(const char *s, size_t n);
+
 long net_prompt_command(const char *s, size_t len)
 {
 	size_t ov[4];
 	if (len > 4096)
 		return -1;
-	if (rx_match(&re_prompt_cmd, s, len, ov, 2) > 0)
+	/* "NET HELPMSG 2250 と入力すると…" starts like a command but is a footer */
+	if (rx_match(&re_prompt_cmd, s, len, ov, 2) > 0 && helpmsg_footer_code(s, len) < 0)
 		return (long)ov[2];
 	return -1;
 }
@@ -132,8 +135,6 @@ static int helpmsg_footer_code(const char *s, size_t n)
 {
 	size_t ov[4];
 	if (n > 4096 || rx_match(&re_helpmsg, s, n, ov, 2) <= 0)
-		return -1;
-	if (net_prompt_command(s, n) >= 0)
 		return -1;
 	size_t pre = ov[0];
 	while (pre && (s[pre - 1] == ' ' || s[pre - 1] == '\t'))
@@ -517,7 +518,7 @@ static int bid(const struct lines *t, const struct parse_ctx *ctx)
 	size_t limit = t->n < 4000 ? t->n : 4000;
 	for (size_t i = 0; i < limit; i++) {
 		const char *s;
-		size_t n, rest, ov[2];
+		size_t n, rest, ov[2], wov[6];
 		line_trim(&t->v[i], &s, &n);
 		if (n == 0)
 			continue;
@@ -538,6 +539,13 @@ static int bid(const struct lines *t, const struct parse_ctx *ctx)
 			err_lines++; /* prompts, command echoes, PS record lines */
 		} else if (rx_match(&re_ps_fqeid, s, n, ov, 1) > 0) {
 			err_lines++;
+		} else if (rx_match(&re_ps_wrap, s, n, wov, 3) > 0) {
+			/* "net : System error 85 has occurred." and other lines of net */
+			int hdr = neterr_header_code(s + wov[4], wov[5] - wov[4], &rest) >= 0;
+			if (hdr || rx_match(&re_net_name, s + wov[2], wov[3] - wov[2], NULL, 0) > 0) {
+				blocks++;
+				err_lines += 2;
+			}
 		}
 	}
 	if (!blocks)
@@ -564,10 +572,25 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 		return PARSE_FAILED;
 	}
 	*out = r;
+	/* Left over: lines that are neither in a block nor a command echo, nor
+	 * the text `net helpmsg N` printed (a message, but nothing failed). */
 	size_t nonblank = 0;
-	for (size_t i = 0; i < t->n; i++)
-		if (!line_is_blank(&t->v[i]) && net_prompt_command(t->v[i].s, t->v[i].len) < 0)
-			nonblank++;
+	int helpmsg_output = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct line *l = &t->v[i];
+		if (line_is_blank(l))
+			continue;
+		long off = net_prompt_command(l->s, l->len);
+		if (off >= 0) {
+			helpmsg_output = span_find_ci(l->s + off, l->len - (size_t)off, "helpmsg") >= 0;
+			continue;
+		}
+		if (helpmsg_output) {
+			helpmsg_output = 0;
+			continue;
+		}
+		nonblank++;
+	}
 	if (r->used_lines < nonblank) {
 		ctx->reason = arena_printf(ctx->arena, "%zu line(s) are not part of an error block",
 					   nonblank - r->used_lines);

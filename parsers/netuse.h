@@ -37,7 +37,7 @@ struct netuse_listing {
 	const char *header;          /* column header line as printed; NULL if none */
 	uint32_t header_line;
 	uint32_t dashes_line;        /* 0 for "There are no entries in the list." */
-	int empty;                   /* no entries (message, or dashes with no rows) */
+	int empty;                   /* "There are no entries in the list." (localized) */
 	const char *empty_text;      /* the no-entries message as printed */
 	uint32_t empty_line;
 	const char *footer;          /* "The command completed successfully." or localized */

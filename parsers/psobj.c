@@ -10,6 +10,10 @@
 
 #define PS_MAX_COLS 64
 #define SNIFF_LINES 400
+/* A wrapped value longer than this stops growing (hostile input: no quadratic copying). */
+#define PS_MAX_VALUE (64u << 10)
+/* -Wrap continuation rows joined to one table row, at most (each join copies the row). */
+#define PS_MAX_WRAPS 32
 
 const char *ps_shape_name(enum ps_shape s)
 {
@@ -265,6 +269,7 @@ static int read_tables(struct arena *a, const struct lines *t, struct ps_objects
 		}
 		size_t r = i + 1;
 		long prev = -1;
+		unsigned wraps = 0;
 		for (; r < t->n; r++) {
 			const struct line *row = &t->v[r];
 			if (line_is_blank(row))
@@ -283,14 +288,18 @@ static int read_tables(struct arena *a, const struct lines *t, struct ps_objects
 			size_t c0n = b1[0] - b0[0];
 			span_trim(&c0s, &c0n);
 			if (c0n == 0 && prev >= 0 && fit == 0) {
+				if (++wraps > PS_MAX_WRAPS)
+					continue;
 				struct ps_object *po = &out->v[prev];
 				for (size_t k = 1; k < nc && k < po->nprops; k++) {
+					struct ps_value *pv = &po->props[k];
+					if (pv->value && strlen(pv->value) > PS_MAX_VALUE)
+						continue;
 					char *more = span_dup_trim(a, row->s + b0[k], b1[k] - b0[k]);
 					if (!more)
 						return -1;
 					if (!*more)
 						continue;
-					struct ps_value *pv = &po->props[k];
 					pv->value = arena_printf(a, "%s%s", pv->value ? pv->value : "", more);
 					if (!pv->value)
 						return -1;
@@ -302,6 +311,7 @@ static int read_tables(struct arena *a, const struct lines *t, struct ps_objects
 			if (idx < 0)
 				return -1;
 			prev = idx;
+			wraps = 0;
 			for (size_t k = 0; k < nc; k++) {
 				char *v = span_dup_trim(a, row->s + b0[k], b1[k] - b0[k]);
 				struct ps_value *pv = v ? ps_val_add(a, out, idx, names[k], v, row->no) : NULL;
@@ -343,10 +353,56 @@ static int list_line(const struct line *l, size_t *name_len, size_t *colon, size
 	return 1;
 }
 
+/* Is line l the continuation of a list value whose colon is at `colon`? */
+static int list_cont(const struct line *l, size_t colon)
+{
+	size_t nl, c2, vs, lead = 0;
+	if (line_is_blank(l) || list_line(l, &nl, &c2, &vs))
+		return 0;
+	while (lead < l->len && l->s[lead] == ' ')
+		lead++;
+	return lead >= colon + 1;
+}
+
+/* The value of list line t->v[i] joined with its continuation lines (a long
+ * value wrapped onto lines indented to the value column): one pass, at most
+ * PS_MAX_VALUE bytes. *last gets the index of the last line used. */
+static char *list_value(struct arena *a, const struct lines *t, size_t i, size_t colon, size_t vs,
+			size_t *last)
+{
+	size_t j = i + 1, total = 0;
+	while (j < t->n && list_cont(&t->v[j], colon))
+		j++;
+	*last = j - 1;
+	for (size_t k = i; k < j && total <= PS_MAX_VALUE; k++)
+		total += t->v[k].len + 1;
+	if (total > PS_MAX_VALUE)
+		total = PS_MAX_VALUE;
+	char *buf = arena_alloc(a, total + 1);
+	if (!buf)
+		return NULL;
+	size_t p = 0;
+	for (size_t k = i; k < j; k++) {
+		const char *s = k == i ? t->v[k].s + vs : t->v[k].s;
+		size_t n = k == i ? t->v[k].len - vs : t->v[k].len;
+		int space = k > i && t->v[k - 1].len && t->v[k - 1].s[t->v[k - 1].len - 1] == ' ';
+		span_trim(&s, &n);
+		/* joined directly (PowerShell cuts long words anywhere), or with one
+		 * space when the line above ended in one (it broke between words) */
+		if (space && p && p < total)
+			buf[p++] = ' ';
+		if (n > total - p)
+			n = total - p;
+		memcpy(buf + p, s, n);
+		p += n;
+	}
+	buf[p] = 0;
+	return buf;
+}
+
 static int read_list(struct arena *a, const struct lines *t, struct ps_objects *out)
 {
 	long cur = -1;
-	size_t cur_colon = 0;
 	int blocks = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct line *l = &t->v[i];
@@ -355,40 +411,22 @@ static int read_list(struct arena *a, const struct lines *t, struct ps_objects *
 			continue;
 		}
 		size_t nl, colon, vs;
-		if (list_line(l, &nl, &colon, &vs)) {
-			if (cur < 0) {
-				cur = ps_obj_add(a, out, l->no);
-				if (cur < 0)
-					return -1;
-				if (!blocks)
-					out->first_line = l->no;
-				blocks++;
-				cur_colon = colon;
-			}
-			char *name = arena_strndup(a, l->s, nl);
-			char *val = span_dup_trim(a, l->s + vs, l->len - vs);
-			if (!name || !val || !ps_val_add(a, out, cur, name, val, l->no))
+		if (!list_line(l, &nl, &colon, &vs))
+			continue; /* a prompt, an error record: belongs to no object */
+		if (cur < 0) {
+			cur = ps_obj_add(a, out, l->no);
+			if (cur < 0)
 				return -1;
-			continue;
+			if (!blocks)
+				out->first_line = l->no;
+			blocks++;
 		}
-		/* a long value wrapped onto lines indented to the value column */
-		size_t lead = 0;
-		while (lead < l->len && l->s[lead] == ' ')
-			lead++;
-		struct ps_object *o = cur >= 0 ? &out->v[cur] : NULL;
-		if (o && o->nprops && lead >= cur_colon + 1) {
-			struct ps_value *pv = &o->props[o->nprops - 1];
-			const struct line *prevl = l - 1;
-			int space = prevl->len && (prevl->s[prevl->len - 1] == ' ');
-			char *more = span_dup_trim(a, l->s, l->len);
-			if (!more)
-				return -1;
-			pv->value = arena_printf(a, "%s%s%s", pv->value ? pv->value : "",
-						 space && pv->value && *pv->value ? " " : "", more);
-			if (!pv->value)
-				return -1;
-		}
-		/* anything else (a prompt, an error record) belongs to no object */
+		size_t last;
+		char *name = arena_strndup(a, l->s, nl);
+		char *val = list_value(a, t, i, colon, vs, &last);
+		if (!name || !val || !ps_val_add(a, out, cur, name, val, l->no))
+			return -1;
+		i = last;
 	}
 	return blocks;
 }

@@ -23,13 +23,19 @@
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }
 
+/* RefIds are small sequential numbers in PSRP output ("0", "1", ...): a table
+ * indexed by the number keeps every lookup O(1) whatever the input holds. */
+#define PS_MAX_REFS 65536
 struct refmap {
-	const char *id;
 	const char *text;  /* TN: most-derived type; Obj: ToString */
+	int set;
 	int has_num;
 	long long num;
 };
-typedef VEC(struct refmap) refmap_vec;
+typedef struct {
+	struct refmap *v;
+	size_t n, cap;
+} refmap_vec;
 
 struct cx {
 	struct arena *a;
@@ -203,14 +209,43 @@ static int obj_summary(struct cx *c, const xmlNode *o, const char **text, int *h
 	return 0;
 }
 
+static long ref_index(const char *id)
+{
+	if (!id || !*id)
+		return -1;
+	long v = 0;
+	for (const char *p = id; *p; p++) {
+		if (*p < '0' || *p > '9' || v >= PS_MAX_REFS)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return v < PS_MAX_REFS ? v : -1;
+}
+
 static const struct refmap *ref_find(const refmap_vec *m, const char *id)
 {
-	if (!id)
+	long i = ref_index(id);
+	if (i < 0 || (size_t)i >= m->n || !m->v[i].set)
 		return NULL;
-	for (size_t i = 0; i < m->n; i++)
-		if (!strcmp(m->v[i].id, id))
-			return &m->v[i];
-	return NULL;
+	return &m->v[i];
+}
+
+/* Slot for RefId `id`; NULL when the id is not a small number (ignored) or
+ * the arena is full (*oom set). */
+static struct refmap *ref_slot(struct arena *a, refmap_vec *m, const char *id, int *oom)
+{
+	long i = ref_index(id);
+	if (i < 0)
+		return NULL;
+	if ((size_t)i >= m->n) {
+		if (arena_grow(a, (void **)&m->v, &m->cap, sizeof *m->v, (size_t)i + 1) != 0) {
+			*oom = 1;
+			return NULL;
+		}
+		m->n = (size_t)i + 1;
+	}
+	m->v[i].set = 1;
+	return &m->v[i];
 }
 
 /* First pass: every <TN RefId> and every <Obj RefId> in document order, so
@@ -224,19 +259,18 @@ static int collect_refs(struct cx *c, const xmlNode *root)
 			if (is_el(n, "TN")) {
 				char *id = attr(c->a, n, "RefId");
 				const xmlNode *t0 = child_el(n, "T");
-				if (id && t0) {
-					struct refmap *r = VEC_PUSH(c->a, &c->tns);
-					if (!r)
-						return -1;
-					r->id = id;
-					r->text = own_text(c->a, t0);
-				}
-			} else if (is_el(n, "Obj") && xmlHasProp(n, (const xmlChar *)"RefId")) {
-				struct refmap *r = VEC_PUSH(c->a, &c->objs);
-				if (!r)
+				int oom = 0;
+				struct refmap *r = id && t0 ? ref_slot(c->a, &c->tns, id, &oom) : NULL;
+				if (oom)
 					return -1;
-				r->id = attr(c->a, n, "RefId");
-				if (obj_summary(c, n, &r->text, &r->has_num, &r->num) != 0)
+				if (r)
+					r->text = own_text(c->a, t0);
+			} else if (is_el(n, "Obj") && xmlHasProp(n, (const xmlChar *)"RefId")) {
+				int oom = 0;
+				struct refmap *r = ref_slot(c->a, &c->objs, attr(c->a, n, "RefId"), &oom);
+				if (oom)
+					return -1;
+				if (r && obj_summary(c, n, &r->text, &r->has_num, &r->num) != 0)
 					return -1;
 			}
 		}

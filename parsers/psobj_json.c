@@ -77,24 +77,31 @@ static int scan_keys(struct arena *a, const char *buf, size_t len, const struct 
 	return 0;
 }
 
-static uint32_t key_line(const keypos_vec *keys, size_t obj, const char *key, uint32_t dflt)
+/* Keys of one top-level object: keys->v[from..to). */
+struct keyrange {
+	const keypos_vec *keys;
+	size_t from, to;
+};
+
+/* Line lookups scan the object's own keys; a hostile object with a huge
+ * number of keys gets the object's first line for every value instead. */
+#define PS_MAX_KEY_SCAN 4096
+
+static uint32_t key_line(const struct keyrange *r, const char *key, uint32_t dflt)
 {
+	if (r->to - r->from > PS_MAX_KEY_SCAN)
+		return dflt;
 	size_t kl = strlen(key);
-	for (size_t i = 0; i < keys->n; i++)
-		if (keys->v[i].obj == obj && keys->v[i].len == kl && !memcmp(keys->v[i].key, key, kl))
-			return keys->v[i].line;
+	for (size_t i = r->from; i < r->to; i++)
+		if (r->keys->v[i].len == kl && !memcmp(r->keys->v[i].key, key, kl))
+			return r->keys->v[i].line;
 	return dflt;
 }
 
 static int add_object(struct arena *a, struct ps_objects *out, struct json_object *jo,
-		      const keypos_vec *keys, size_t ordinal, uint32_t dflt_line)
+		      const struct keyrange *r, uint32_t dflt_line)
 {
-	uint32_t first = dflt_line;
-	for (size_t i = 0; i < keys->n; i++)
-		if (keys->v[i].obj == ordinal) {
-			first = keys->v[i].line;
-			break;
-		}
+	uint32_t first = r->from < r->to ? r->keys->v[r->from].line : dflt_line;
 	long idx = ps_obj_add(a, out, first);
 	if (idx < 0)
 		return -1;
@@ -103,8 +110,7 @@ static int add_object(struct arena *a, struct ps_objects *out, struct json_objec
 		char *name = arena_strdup(a, key);
 		if (!name)
 			return -1;
-		struct ps_value *v = ps_val_add(a, out, idx, name, NULL,
-						key_line(keys, ordinal, key, first));
+		struct ps_value *v = ps_val_add(a, out, idx, name, NULL, key_line(r, key, first));
 		if (!v)
 			return -1;
 		switch (json_object_get_type(val)) {
@@ -135,6 +141,18 @@ static int add_object(struct arena *a, struct ps_objects *out, struct json_objec
 			return -1;
 	}
 	return 0;
+}
+
+/* The key range of top-level object `ord`, advancing *k (objects come in order). */
+static struct keyrange range_of(const keypos_vec *keys, size_t ord, size_t *k)
+{
+	while (*k < keys->n && keys->v[*k].obj < ord)
+		(*k)++;
+	struct keyrange r = { keys, *k, *k };
+	while (r.to < keys->n && keys->v[r.to].obj == ord)
+		r.to++;
+	*k = r.to;
+	return r;
 }
 
 int psobj_read_json(struct arena *a, const struct lines *t, size_t first, struct ps_objects *out)
@@ -168,16 +186,21 @@ int psobj_read_json(struct arena *a, const struct lines *t, size_t first, struct
 		goto done;
 	}
 	out->first_line = t->v[first].no;
+	size_t kcur = 0;
 	if (json_object_is_type(root, json_type_object)) {
-		rc = add_object(a, out, root, &keys, 0, t->v[first].no);
+		struct keyrange r = range_of(&keys, 0, &kcur);
+		rc = add_object(a, out, root, &r, t->v[first].no);
 	} else if (json_object_is_type(root, json_type_array)) {
 		size_t n = json_object_array_length(root), ord = 0;
 		for (size_t i = 0; i < n && rc == 0; i++) {
 			struct json_object *el = json_object_array_get_idx(root, i);
-			if (json_object_is_type(el, json_type_object))
-				rc = add_object(a, out, el, &keys, ord++, t->v[first].no);
-			else
-				out->partial = 1, out->reason = "JSON array holds values that are not objects";
+			if (json_object_is_type(el, json_type_object)) {
+				struct keyrange r = range_of(&keys, ord++, &kcur);
+				rc = add_object(a, out, el, &r, t->v[first].no);
+			} else {
+				out->partial = 1;
+				out->reason = "JSON array holds values that are not objects";
+			}
 		}
 	} else {
 		out->reason = "JSON is neither an object nor an array of objects";

@@ -157,9 +157,7 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 		e->local = lp ? lp->value : NULL;
 		e->remote = rp ? rp->value : NULL;
 		e->truncated = (lp && lp->truncated) || (rp && rp->truncated);
-		e->line = rp ? rp->line : lp->line;
-		if (po.shape == PS_SHAPE_CLIXML || po.shape == PS_SHAPE_JSON || po.shape == PS_SHAPE_LIST)
-			e->line = o->line ? o->line : e->line;
+		e->line = lp ? lp->line : rp->line;
 		e->status_code = -1;
 		e->status_value = -1;
 		if (st) {
@@ -168,11 +166,10 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 				e->status_code = (int)st->num;
 			else if (st->value && st->value[0] >= '0' && st->value[0] <= '9')
 				e->status_code = smb_status_value(st->value);
-			e->status_value = e->status_code >= 0 ? (e->status_code <= 6 ? e->status_code : -1)
-							      : smb_status_value(st->value);
-			/* an enum object's name wins over a number outside the known range */
-			if (e->status_value < 0)
-				e->status_value = smb_status_value(st->value);
+			/* the number decides; else the name (enum ToString, table text) */
+			e->status_value = e->status_code >= 0 && e->status_code <= 6
+						  ? e->status_code
+						  : smb_status_value(st->value);
 		}
 		e->require_integrity = tri_of(o, "RequireIntegrity");
 		e->require_privacy = tri_of(o, "RequirePrivacy");

@@ -185,7 +185,7 @@ static void col_slice(const struct line *l, size_t c0, size_t c1, const char **s
 static int nearest_sid(const struct line *l, size_t col, size_t *off, size_t *tlen, size_t *tcol)
 {
 	int found = 0;
-	size_t best = (size_t)-1, i = 0, n = l->len;
+	size_t best = (size_t)-1, i = 0, n = l->len, c = 0, done = 0;
 	while (i < n) {
 		while (i < n && (l->s[i] == ' ' || l->s[i] == '\t'))
 			i++;
@@ -193,7 +193,8 @@ static int nearest_sid(const struct line *l, size_t col, size_t *off, size_t *tl
 		while (i < n && l->s[i] != ' ' && l->s[i] != '\t')
 			i++;
 		if (i > st && is_sid(l->s + st, i - st)) {
-			size_t c = u8_width(l->s, st);
+			c += u8_width(l->s + done, st - done); /* column of st, kept incrementally */
+			done = st;
 			size_t d = c > col ? c - col : col - c;
 			if (d < best) {
 				best = d;
@@ -372,17 +373,6 @@ static size_t read_list(struct build *b, const struct lines *t, size_t i)
 
 /* ---- plain `whoami` ---------------------------------------------------- */
 
-static int is_prompt(const struct line *l)
-{
-	const char *s = l->s;
-	size_t n = l->len;
-	span_trim(&s, &n);
-	if (span_starts_ci(s, n, "PS ") && memchr(s, '>', n))
-		return 1;
-	return n >= 3 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') && s[1] == ':' &&
-	       (s[2] == '\\' || s[2] == '>') && memchr(s, '>', n) != NULL;
-}
-
 /* DOMAIN\user: one backslash, no colon or rule characters. */
 static int is_domain_user(const struct line *l)
 {
@@ -406,7 +396,7 @@ static long plain_line(const struct lines *t)
 	long found = -1;
 	for (size_t i = 0; i < t->n && i < 50; i++) {
 		const struct line *l = &t->v[i];
-		if (line_is_blank(l) || is_prompt(l))
+		if (line_is_blank(l) || line_is_prompt(l))
 			continue;
 		if (found >= 0 || !is_domain_user(l))
 			return -1;

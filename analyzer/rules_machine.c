@@ -1,0 +1,128 @@
+/* The guide's per-machine branch (SmbGlobalMapping), DESIGN.md §4 rules 6-8:
+ * listed by Get-SmbGlobalMapping? -> DFS namespace? -> status and the
+ * NetworkService credential files. */
+#include "rules.h"
+
+#include <string.h>
+
+static void step_method(struct run *r, const struct drive *d)
+{
+	struct step *s;
+	if (d->scope == SCOPE_MACHINE) {
+		s = run_step(r, "method", "machine", "%s is a global (per-machine) mapping (%s)", d->drive,
+			     d->gmap ? "Get-SmbGlobalMapping" : d->reg_key ? "GlobalMappings registry key" :
+			     d->cmd ? "New-SmbGlobalMapping command" : "net use listing");
+		for (size_t i = 0; s && i < d->sources.n; i++)
+			step_ev(r->e, s, &d->sources.v[i]);
+	} else {
+		r->inferred++;
+		run_step(r, "method", "machine", "%s is named only by --drive; the case shows SmbGlobalMapping "
+			 "in use and no per-user mapping, so the per-machine branch is taken", d->drive);
+	}
+}
+
+/* Rule 6. Returns 1 when the walk ends (E, or no listing to decide). */
+static int step_present(struct run *r, const struct drive *d)
+{
+	struct eng *e = r->e;
+	struct step *s;
+	if (d->gmap) {
+		s = run_step(r, "global-mapping-present", "yes", "Get-SmbGlobalMapping lists %s -> %s",
+			     d->drive, d->gmap->remote ? d->gmap->remote : "?");
+		step_ev(e, s, &d->gmap->ev);
+		return 0;
+	}
+	const struct f_listing *gl = cq_gmap_listing(&e->q);
+	if (!gl) {
+		run_step(r, "global-mapping-present", "unknown", "no Get-SmbGlobalMapping output was collected");
+		ask_global_mappings(e, d->drive);
+		if (!cq_netsvc_cred_dir(&e->q))
+			ask_netsvc_creds(e, d->drive);
+		e->any_incomplete = 1;
+		return 1;
+	}
+	s = run_step(r, "global-mapping-present", "no", "Get-SmbGlobalMapping does not list %s", d->drive);
+	step_ev(e, s, &gl->ev);
+	const char *roots = "A";
+	const struct f_command *c = d->cmd && d->cmd->kind == CMD_NEW_GMAP ? d->cmd : NULL;
+	if (c) {
+		s = run_step(r, "map-command", c->persistent == TRI_YES ? "-Persistent $true" :
+			     c->persistent == TRI_NO ? "-Persistent $false" : "no -Persistent",
+			     c->persistent == TRI_YES ? "New-SmbGlobalMapping for %s asked for persistence" :
+			     c->persistent == TRI_NO ? "New-SmbGlobalMapping for %s was created non-persistent" :
+			     "New-SmbGlobalMapping for %s has no -Persistent $true, so it did not survive a reboot",
+			     d->drive);
+		step_ev(e, s, &c->ev);
+		if (c->persistent == TRI_UNKNOWN)
+			roots = "AC";
+	}
+	struct cq_key k = cq_key_state(&e->q, arena_printf(e->a, "%s\\%c", CQ_KEY_GLOBALMAPPINGS, d->drive[0]));
+	if (k.state == TRI_YES) {
+		s = run_step(r, "global-mapping-registry", "yes",
+			     "%s\\%c is still in the registry but the mapping is not restored",
+			     CQ_KEY_GLOBALMAPPINGS, d->drive[0]);
+		step_ev(e, s, k.ev);
+	}
+	run_finding(r, FID_SOLUTION_E, 'E', roots, SEV_ERROR);
+	return 1;
+}
+
+void rules_machine(struct eng *e, const struct drive *d)
+{
+	struct run r;
+	struct step *s;
+	run_init(&r, e, d);
+	if (d->cmd && d->cmd->user && strcmp(d->cmd->user, "(credential)"))
+		r.fill.user = d->cmd->user;
+	step_method(&r, d);
+	if (step_present(&r, d)) {
+		rules_service_stopped(&r, "the global mapping's state");
+		return;
+	}
+	/* Rule 7: a domain-based namespace cannot be a global mapping target */
+	const char *dom;
+	const struct evidence *dev;
+	if (cq_domain_namespace(&e->q, d->server, &dom, &dev)) {
+		s = run_step(&r, "dfs", "yes", "\\\\%s is the Active Directory domain name (%s): a domain-based "
+			     "DFS namespace, which SmbGlobalMapping does not support", d->server, dom);
+		step_ev(e, s, dev);
+		run_finding(&r, FID_SOLUTION_F, 'F', "E", SEV_ERROR);
+		return;
+	}
+	if (d->server)
+		run_step(&r, "dfs", "no", "\\\\%s is not the domain's name; no namespace evidence", d->server);
+	else
+		run_step(&r, "dfs", "no", "the remote server is not known; no namespace evidence");
+	if (rules_service_stopped(&r, NULL))
+		return;
+	/* Rule 8: status, then the credential files lsass keeps for global mappings */
+	const struct f_gmap *g = d->gmap;
+	int ok_status = g->status == CONN_OK || g->status_code == 0;
+	int unknown_status = g->status == CONN_UNKNOWN && g->status_code < 0;
+	if (!ok_status && !unknown_status) {
+		s = run_step(&r, "global-status", "not ok", "Get-SmbGlobalMapping shows Status %s for %s",
+			     g->status_text ? g->status_text : conn_status_name(g->status), d->drive);
+		step_ev(e, s, &g->ev);
+		run_finding(&r, FID_SOLUTION_G, 'G', "F", SEV_ERROR);
+		return;
+	}
+	if (ok_status)
+		s = run_step(&r, "global-status", "ok", "Status is OK");
+	else
+		s = run_step(&r, "global-status", "unknown", "the Status column could not be read");
+	step_ev(e, s, &g->ev);
+	const struct f_dir *dir = cq_netsvc_cred_dir(&e->q);
+	if (!dir) {
+		ask_netsvc_creds(e, d->drive);
+		e->any_incomplete = 1;
+		return;
+	}
+	if (dir->not_found || dir->files == 0) {
+		s = run_step(&r, "credential-file", "missing", "%s is %s", CQ_NETSVC_CRED_DIR,
+			     dir->not_found ? "not found" : "empty: no credential file for the global mapping");
+		step_ev(e, s, &dir->ev);
+		run_finding(&r, FID_SOLUTION_G, 'G', "F", SEV_ERROR);
+		return;
+	}
+	/* healthy: listed, not DFS, OK, credential files present */
+}

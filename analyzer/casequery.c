@@ -37,11 +37,14 @@ static void add_hive(struct cq *q, const char *hive)
 	for (size_t i = 0; i < q->nhives; i++)
 		if (str_eq_ci(q->hives[i], hive))
 			return;
+	q->net_parents[q->nhives] = arena_printf(q->a, "%s\\Network", hive);
 	q->hives[q->nhives++] = hive;
 }
 
 static void add_hku_of(struct cq *q, const char *key)
 {
+	if (!key || !span_starts_ci(key, strlen(key), "HKU\\S-1-") || q->nhives >= CQ_MAX_HIVES)
+		return;
 	const char *sid = cq_hku_sid(q->a, key, NULL);
 	if (is_user_hive_sid(sid))
 		add_hive(q, arena_printf(q->a, "HKU\\%s", sid));
@@ -68,7 +71,7 @@ void cq_init(struct cq *q, struct case_model *cm)
 		if (!q->host || h->domain || h->computer || !(q->host->domain || q->host->computer))
 			q->host = h;
 	}
-	q->hives[q->nhives++] = "HKCU";
+	add_hive(q, "HKCU");
 	if (q->me && q->me->sid) {
 		add_hive(q, arena_printf(q->a, "HKU\\%s", q->me->sid));
 		return;
@@ -591,6 +594,7 @@ enum tri cq_service_running(const struct cq *q, const char *name, const struct f
 const struct f_dir *cq_netsvc_cred_dir(const struct cq *q)
 {
 	static const char suffix[] = "\\ServiceProfiles\\NetworkService\\AppData\\Local\\Microsoft\\Credentials";
+	const size_t m = sizeof suffix - 1;
 	const struct f_dir *found = NULL;
 	for (size_t i = 0; i < q->cm->dirs.n; i++) {
 		const struct f_dir *d = &q->cm->dirs.v[i];
@@ -600,8 +604,8 @@ const struct f_dir *cq_netsvc_cred_dir(const struct cq *q)
 		size_t n = strlen(p);
 		while (n && (p[n - 1] == '\\' || p[n - 1] == '"' || p[n - 1] == ' '))
 			n--;
-		const char *t = arena_strndup(q->a, p, n);
-		if (cq_ends_with_ci(t, suffix))
+		/* any drive, %windir% or %SystemRoot%: only the tail names the folder */
+		if (n >= m && prefix_ci(p + n - m, suffix, m))
 			found = d;
 	}
 	return found;

@@ -17,6 +17,7 @@ struct cq {
 	const struct f_host *host;   /* last host fact; NULL when unknown */
 	/* Hives that are the user's: "HKCU" and "HKU\<SID>" */
 	const char *hives[CQ_MAX_HIVES];
+	const char *net_parents[CQ_MAX_HIVES]; /* "<hive>\Network" of each */
 	size_t nhives;
 	int hive_assumed;            /* HKU\<SID> taken as the user's without a known SID */
 };

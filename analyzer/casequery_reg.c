@@ -75,8 +75,7 @@ int cq_is_user_key(const struct cq *q, const char *key, const char *rel)
 const char *cq_user_network_drive(const struct cq *q, const char *key)
 {
 	for (size_t i = 0; i < q->nhives; i++) {
-		const char *parent = arena_printf(q->a, "%s\\Network", q->hives[i]);
-		const char *d = parent ? cq_subkey_drive(q->a, key, parent) : NULL;
+		const char *d = q->net_parents[i] ? cq_subkey_drive(q->a, key, q->net_parents[i]) : NULL;
 		if (d)
 			return d;
 	}
@@ -98,15 +97,15 @@ static const struct evidence *seen_at_or_below(const struct case_model *cm, cons
 	return NULL;
 }
 
-/* The ancestor of `key` one level below `anc` ("HKCU", "HKCU\Network\L" -> "HKCU\Network"). */
-static const char *child_toward(struct arena *a, const char *anc, const char *key)
+/* Length of the prefix of `key` one level below its ancestor `anc`
+ * ("HKCU", "HKCU\Network\L" -> strlen("HKCU\Network")); 0 when none. */
+static size_t child_len(const char *anc, const char *key)
 {
 	size_t n = strlen(anc);
 	if (key[n] != '\\')
-		return NULL;
+		return 0;
 	const char *next = strchr(key + n + 1, '\\');
-	size_t len = next ? (size_t)(next - key) : strlen(key);
-	return arena_strndup(a, key, len);
+	return next ? (size_t)(next - key) : strlen(key);
 }
 
 /* Absence of one candidate key: the evidence showing it absent, or NULL. */
@@ -120,9 +119,10 @@ static const struct evidence *shown_absent(const struct cq *q, const char *key, 
 			return &ab->ev;
 		}
 	}
-	/* a checked-children memo keeps this linear even with many scopes */
-	const char *checked[16];
-	size_t nchecked = 0;
+	/* The children on the way to `key` are prefixes of it: a memo of their
+	 * lengths keeps this linear and allocation-free whatever the number of scopes. */
+	size_t checked[32];
+	size_t nchecked = 0, klen = strlen(key);
 	for (size_t i = 0; i < cm->reg_scopes.n; i++) {
 		const struct f_reg_scope *s = &cm->reg_scopes.v[i];
 		if (!s->key || !cq_key_is_ancestor(s->key, key) || str_eq_ci(s->key, key))
@@ -131,23 +131,22 @@ static const struct evidence *shown_absent(const struct cq *q, const char *key, 
 			*how = arena_printf(q->a, "a recursive listing of %s does not contain it", s->key);
 			return &s->ev;
 		}
-		const char *child = child_toward(q->a, s->key, key);
-		if (!child)
+		size_t clen = child_len(s->key, key);
+		if (!clen)
 			continue;
-		if (str_eq_ci(child, key)) {
+		if (clen == klen) {
 			/* listing of the parent: every subkey shown */
 			*how = arena_printf(q->a, "the listing of %s does not contain it", s->key);
 			return &s->ev;
 		}
 		int done = 0;
 		for (size_t k = 0; k < nchecked; k++)
-			if (str_eq_ci(checked[k], child))
-				done = 1;
-		if (done)
+			done |= checked[k] == clen;
+		if (done || nchecked == sizeof checked / sizeof checked[0])
 			continue;
-		if (nchecked < sizeof checked / sizeof checked[0])
-			checked[nchecked++] = child;
-		if (!seen_at_or_below(cm, child)) {
+		checked[nchecked++] = clen;
+		const char *child = arena_strndup(q->a, key, clen);
+		if (child && !seen_at_or_below(cm, child)) {
 			/* the intermediate key itself is not there */
 			*how = arena_printf(q->a, "the listing of %s has no %s", s->key, child);
 			return &s->ev;

@@ -56,7 +56,7 @@ const struct cat_entry catalogue_entries[] = {
     LINES(CMD_CMDKEY_FIND, CMD_TEST_UNC),
     LINES("With a bare /pass cmdkey asks for the password; never put the password itself on a command line or in a script.") },
   { "没有为 {server} 保存凭据（驱动器 {drive}）",
-    "{drive} 的路径已保存，且映射时使用的是账户 {user} 而不是当前登录用户本身，但凭据管理器中没有服务器名 {server} 的"
+    "{drive} 的路径已保存，且映射时使用的是账户 {user} 而不是当前登录用户本身，但凭据管理器中没有服务器名 {server} 的 "
     "Windows 凭据。下次登录时系统能找到路径却无法完成身份验证，驱动器因此保持断开或弹出密码提示。凭据必须以路径中"
     "完全相同的服务器名保存，名称的其他写法不算数。",
     LINES(CMD_CMDKEY_ADD,

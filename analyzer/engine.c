@@ -18,6 +18,8 @@ static struct drive *find_drive(drive_vec *v, const char *drive, enum drive_scop
 
 static struct drive *get_drive(struct eng *e, drive_vec *v, const char *drive, enum drive_scope scope)
 {
+	/* facts may carry "z:", "Z:\\" or "*": only a real letter makes a drive */
+	drive = drive ? drive_normalize(e->a, drive, strlen(drive)) : NULL;
 	if (!drive)
 		return NULL;
 	struct drive *d = find_drive(v, drive, scope);
@@ -155,13 +157,14 @@ static void collect_rows(struct eng *e, drive_vec *v)
 	struct case_model *cm = e->cm;
 	for (size_t i = 0; i < cm->netuse_rows.n; i++) {
 		const struct f_netuse_row *r = &cm->netuse_rows.v[i];
-		if (!r->drive)
+		const char *letter = r->drive ? drive_normalize(e->a, r->drive, strlen(r->drive)) : NULL;
+		if (!letter)
 			continue; /* deviceless (\\srv\IPC$) is a session, not a drive */
-		struct drive *d = find_drive(v, r->drive, SCOPE_USER);
+		struct drive *d = find_drive(v, letter, SCOPE_USER);
 		if (!d)
-			d = find_drive(v, r->drive, SCOPE_MACHINE);
+			d = find_drive(v, letter, SCOPE_MACHINE);
 		if (!d)
-			d = get_drive(e, v, r->drive, SCOPE_USER);
+			d = get_drive(e, v, letter, SCOPE_USER);
 		if (d) {
 			d->row = r;
 			add_source(e, d, &r->ev);
@@ -172,6 +175,7 @@ static void collect_rows(struct eng *e, drive_vec *v)
 static void collect_hint(struct eng *e, drive_vec *v)
 {
 	const char *h = e->cm->drive_hint;
+	h = h ? drive_normalize(e->a, h, strlen(h)) : NULL;
 	if (!h)
 		return;
 	int found = 0;

@@ -101,19 +101,24 @@ void facts_regquery(struct case_model *cm, const struct fact_src *src, const voi
 		v->data = rv->data;
 		v->num = rv->num;
 	}
+	/* errors and keys are in query order: walk them alongside */
+	size_t ei = 0, ki = 0;
 	for (size_t qi = 0; qi < r->queries.n; qi++) {
 		const struct regq_query *q = &r->queries.v[qi];
 		const char *key = norm(cm, q->key);
-		uint32_t qline = q->line;
 		int not_found = 0;
-		for (size_t e = 0; e < r->errors.n; e++) {
-			const struct regq_error *err = &r->errors.v[e];
+		for (; ei < r->errors.n && r->errors.v[ei].query <= qi; ei++) {
+			const struct regq_error *err = &r->errors.v[ei];
 			if (err->query != qi || err->kind != REGQ_ERR_NOT_FOUND)
 				continue;
 			not_found = 1;
 			/* key is NULL when the command is not known */
 			add_absent(cm, src, key, key ? q->value : NULL, err->line);
 		}
+		uint32_t first = 0;
+		for (; ki < r->keys.n && r->keys.v[ki].query <= qi; ki++)
+			if (r->keys.v[ki].query == qi && !first)
+				first = r->keys.v[ki].line;
 		if (not_found || !key)
 			continue;
 		if (q->value && q->recursive && q->matches == 0) {
@@ -124,14 +129,10 @@ void facts_regquery(struct case_model *cm, const struct fact_src *src, const voi
 		if (!q->listing)
 			continue;
 		/* a full listing: the key exists (a key without values is not printed
-		 * itself), and every subkey (or descendant) it has is shown */
-		uint32_t first = 0;
-		for (size_t k = 0; k < r->keys.n && !first; k++)
-			if (r->keys.v[k].query == qi)
-				first = r->keys.v[k].line;
-		/* cite the command when it is known: the prompt line of the segment
-		 * for the first query, the embedded prompt for later ones */
-		uint32_t line = q->inferred ? (first ? first : qline) : (qline ? qline : first);
+		 * itself), and every subkey (or descendant) it has is shown. Cite the
+		 * command when it is known: the prompt line of the segment for the
+		 * first query, the embedded prompt for later ones. */
+		uint32_t line = q->inferred ? (first ? first : q->line) : (q->line ? q->line : first);
 		if (!q->inferred && qi == 0 && src->seg && src->seg->command && src->seg->command_line)
 			line = src->seg->command_line;
 		add_key(cm, src, key, line);
@@ -148,30 +149,37 @@ static int under(const char *anc, const char *key)
 	return m == n || key[n] == '\\';
 }
 
+/* Exports are written parent first: each key is below the root before it,
+ * or starts a new root (an "export all" has one per hive). A file with more
+ * roots than that is not one export and gets no scope. */
+#define MAX_EXPORT_ROOTS 8
+
 void facts_regexport(struct case_model *cm, const struct fact_src *src, const void *result)
 {
 	const struct regexport_result *r = result;
 	if (!r)
 		return;
-	/* what an export shows exists; a deletion line is not evidence of existence */
-	const char **roots = arena_alloc(cm->arena, (r->keys.n + 1) * sizeof *roots);
-	const struct regx_key **root_keys = arena_alloc(cm->arena, (r->keys.n + 1) * sizeof *root_keys);
+	const char *roots[MAX_EXPORT_ROOTS];
+	uint32_t root_lines[MAX_EXPORT_ROOTS];
 	size_t nroots = 0;
+	int too_many = 0;
+	/* what the file shows exists; a deletion line is not evidence of existence */
 	for (size_t i = 0; i < r->keys.n; i++) {
 		const struct regx_key *k = &r->keys.v[i];
 		if (k->deleted)
 			continue;
 		const char *key = norm(cm, k->path);
-		add_key(cm, src, key, k->line);
-		if (!roots || !root_keys || !key)
+		if (!key)
 			continue;
-		int inside = 0;
-		for (size_t j = 0; j < nroots && !inside; j++)
-			inside = under(roots[j], key);
-		if (!inside) {
-			roots[nroots] = key;
-			root_keys[nroots++] = k;
+		add_key(cm, src, key, k->line);
+		if (nroots && under(roots[nroots - 1], key))
+			continue;
+		if (nroots == MAX_EXPORT_ROOTS) {
+			too_many = 1;
+			continue;
 		}
+		roots[nroots] = key;
+		root_lines[nroots++] = k->line;
 	}
 	for (size_t i = 0; i < r->values.n; i++) {
 		const struct regx_value *rv = &r->values.v[i];
@@ -186,7 +194,7 @@ void facts_regexport(struct case_model *cm, const struct fact_src *src, const vo
 		v->num = rv->num;
 	}
 	/* an export lists every descendant of the key it was taken from */
-	if (r->export_like)
+	if (r->export_like && !too_many)
 		for (size_t j = 0; j < nroots; j++)
-			add_scope(cm, src, roots[j], 1, root_keys[j]->line);
+			add_scope(cm, src, roots[j], 1, root_lines[j]);
 }

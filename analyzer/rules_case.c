@@ -7,21 +7,22 @@
 
 #define MAX_GROUPS 32 /* bound on distinct servers/SIDs reported, against hostile input */
 
-static int is_drive(const struct eng *e, const char *drive)
+/* The case's own spelling of a drive letter, NULL when no drive of the case has it. */
+static const char *known_drive(const struct eng *e, const char *drive)
 {
-	for (size_t i = 0; i < e->ndrives; i++)
-		if (cq_eq(e->drives[i].drive, drive))
-			return 1;
-	return 0;
+	for (size_t i = 0; drive && i < e->ndrives; i++)
+		if (e->drives[i].drive[0] && (e->drives[i].drive[0] | 0x20) == (drive[0] | 0x20) &&
+		    (drive[1] == ':' || drive[1] == '\0'))
+			return e->drives[i].drive;
+	return NULL;
 }
 
 static struct fill command_fill(struct eng *e, const struct f_command *c)
 {
 	struct fill f = { 0 };
-	if (is_drive(e, c->drive)) {
-		f.drive = c->drive;
-		f.letter = arena_strndup(e->a, c->drive, 1);
-	}
+	f.drive = known_drive(e, c->drive);
+	if (f.drive)
+		f.letter = arena_strndup(e->a, f.drive, 1);
 	f.remote = c->remote;
 	if (c->remote)
 		unc_split(e->a, c->remote, &f.server, &f.share);
@@ -135,12 +136,14 @@ static void scope_other_sids(struct eng *e)
 		for (size_t i = 0; i < count; i++) {
 			const char *key = pass == 0 ? cm->reg_keys.v[i].key : cm->reg_values.v[i].key;
 			const struct evidence *ev = pass == 0 ? &cm->reg_keys.v[i].ev : &cm->reg_values.v[i].ev;
+			/* cheap shape test first: HKU\<SID>\Network\<letter> */
+			if (!key || !span_starts_ci(key, strlen(key), "HKU\\") || !strstr(key, "\\Network\\"))
+				continue;
 			const char *rest;
 			const char *sid = cq_hku_sid(e->a, key, &rest);
 			if (!sid || cq_eq(sid, q->me->sid) || cq_ends_with_ci(sid, "_Classes"))
 				continue;
-			const char *parent = arena_printf(e->a, "HKU\\%s\\Network", sid);
-			const char *drive = cq_subkey_drive(e->a, key, parent);
+			const char *drive = cq_subkey_drive(e->a, key, arena_printf(e->a, "HKU\\%s\\Network", sid));
 			if (!drive)
 				continue;
 			size_t k = 0;

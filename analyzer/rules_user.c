@@ -100,11 +100,10 @@ static int same_unc(const char *a, const char *b)
 	return n == m && strncasecmp(a, b, n) == 0;
 }
 
-static void step_method(struct run *r, const struct drive *d, int *machine_ruled_out)
+static void step_method(struct run *r, const struct drive *d)
 {
 	struct eng *e = r->e;
 	struct step *s;
-	*machine_ruled_out = 0;
 	if (d->scope == SCOPE_USER) {
 		s = run_step(r, "method", "user", "%s is a per-user mapping (%s)", d->drive,
 			     d->reg_key ? "registry key under the user's Network key" :
@@ -118,7 +117,6 @@ static void step_method(struct run *r, const struct drive *d, int *machine_ruled
 	struct cq_key gk = cq_key_state(&e->q, arena_printf(e->a, "%s\\%c", CQ_KEY_GLOBALMAPPINGS, d->drive[0]));
 	const struct evidence *gev = gl ? &gl->ev : gk.state == TRI_NO ? gk.ev : NULL;
 	if (gev) {
-		*machine_ruled_out = 1;
 		s = run_step(r, "method", "user",
 			     "%s is named only by --drive; it is not a global mapping (%s), so the per-user branch applies",
 			     d->drive, gl ? "Get-SmbGlobalMapping does not list it" : "no GlobalMappings key");
@@ -132,7 +130,8 @@ static void step_method(struct run *r, const struct drive *d, int *machine_ruled
 	}
 }
 
-/* Step 1. Returns 1 when the walk ends here (A or undecided). */
+/* Step 1. Returns 1 when solution A ends the walk; sets *undecided when no
+ * registry evidence covers the key (later steps still ask for their evidence). */
 static int step_path(struct run *r, const struct drive *d, const struct user_facts *u, int *undecided)
 {
 	struct eng *e = r->e;
@@ -412,12 +411,11 @@ void rules_user(struct eng *e, const struct drive *d)
 {
 	struct run r;
 	struct user_facts u;
-	int machine_ruled_out, undecided = 0;
+	int undecided = 0;
 	gather(e, d, &u);
 	run_init(&r, e, d);
 	r.fill.user = fill_user(e, d, &u);
-	step_method(&r, d, &machine_ruled_out);
-	(void)machine_ruled_out;
+	step_method(&r, d);
 
 	if (step_path(&r, d, &u, &undecided)) {
 		rules_service_stopped(&r, "solution A");

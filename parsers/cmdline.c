@@ -120,6 +120,20 @@ static const char *vref_str(const struct view *v, struct vref r, size_t *n)
 	return clx_val(v->sc, t) + r.vs;
 }
 
+/* A value opened by quote q at start: it ends at the first q when only
+ * the end of an XML tag ("/", ">") follows it in the word. */
+static int quoted_value_end(const char *s, size_t start, size_t tend, char q, size_t *end)
+{
+	const char *cq = memchr(s + start, q, tend - start);
+	if (!cq)
+		return 0;
+	for (const char *p = cq + 1; p < s + tend; p++)
+		if (*p != '/' && *p != '>')
+			return 0;
+	*end = (size_t)(cq - s);
+	return 1;
+}
+
 /* Raw byte span of a value, for redaction. */
 static int vref_span(const struct view *v, struct vref r, size_t *start, size_t *end)
 {
@@ -142,12 +156,20 @@ static int vref_span(const struct view *v, struct vref r, size_t *start, size_t 
 		while (*end < (size_t)t->off + t->len &&
 		       ((unsigned char)v->e->s[*end] & 0xC0) == 0x80)
 			(*end)++;
-		/* name="value"tail: the value ends at its closing quote */
+		/* where quotes are involved, keep them balanced so that a second
+		 * pass reads the same words: name:"value" keeps its quotes, a
+		 * word quoted some other way is replaced whole */
 		char q = *start > t->off ? v->e->s[*start - 1] : 0;
-		if (q == '"' || q == '\'') {
-			const char *cq = memchr(v->e->s + *start, q, *end - *start);
-			if (cq)
-				*end = (size_t)(cq - v->e->s);
+		size_t tend = (size_t)t->off + t->len;
+		if (t->wq) {
+			*end = tend - t->qlen; /* "/pass:value" */
+		} else if ((q == '"' || q == '\'') && quoted_value_end(v->e->s, *start, tend, q, end)) {
+			/* /pass:"value", and name="value"/> in XML */
+		} else if (t->quoted) {
+			*start = t->off;
+			*end = tend;
+		} else {
+			*end = tend;           /* the rest of the word */
 		}
 	}
 	return *end > *start;
@@ -1586,8 +1608,8 @@ static int ps_assignment(const struct view *v, const struct arg *args, int n, co
 static void interpret(struct view *v, const struct arg *args, int n, const char *assign_to,
 		      size_t s0, size_t s1, int gdepth)
 {
-	if (n <= 0 || v->e->oom)
-		return;
+	if (n <= 0 || v->e->oom || gdepth > 4 * CL_MAX_GROUP_DEPTH)
+		return; /* `else else else …`, `$a = $b = …`: bounded */
 	if (args[0].kind == A_GROUP) {
 		run_range(v, args[0].t0 + 1, args[0].t1, gdepth + 1);
 		interpret_groups(v, args, n, 1, gdepth);
@@ -1622,7 +1644,7 @@ static void interpret(struct view *v, const struct arg *args, int n, const char 
 			return;
 		}
 		if (vi > 0)
-			interpret(v, args + vi, n - vi, name, s0, s1, gdepth);
+			interpret(v, args + vi, n - vi, name, s0, s1, gdepth + 1);
 		return;
 	}
 
@@ -1692,7 +1714,7 @@ static void interpret(struct view *v, const struct arg *args, int n, const char 
 		if (k < n) {
 			size_t x0, x1;
 			args_span(v, args, k, n, &x0, &x1);
-			interpret(v, args + k, n - k, assign_to, x0, x1, gdepth);
+			interpret(v, args + k, n - k, assign_to, x0, x1, gdepth + 1);
 		}
 		return;
 	}
@@ -1702,7 +1724,7 @@ static void interpret(struct view *v, const struct arg *args, int n, const char 
 				if (k + 1 < n) {
 					size_t x0, x1;
 					args_span(v, args, k + 1, n, &x0, &x1);
-					interpret(v, args + k + 1, n - k - 1, assign_to, x0, x1, gdepth);
+					interpret(v, args + k + 1, n - k - 1, assign_to, x0, x1, gdepth + 1);
 				}
 				return;
 			}
@@ -1712,7 +1734,7 @@ static void interpret(struct view *v, const struct arg *args, int n, const char 
 		if (n > 1) {
 			size_t x0, x1;
 			args_span(v, args, 1, n, &x0, &x1);
-			interpret(v, args + 1, n - 1, assign_to, x0, x1, gdepth);
+			interpret(v, args + 1, n - 1, assign_to, x0, x1, gdepth + 1);
 		}
 		return;
 	case H_REG: {
@@ -1934,8 +1956,8 @@ static void run_range(struct view *v, int b, int e, int gdepth)
 {
 	if (e > (int)v->sc->nt)
 		e = (int)v->sc->nt;
-	if (b >= e || v->e->oom)
-		return;
+	if (b >= e || v->e->oom || gdepth > CL_MAX_GROUP_DEPTH)
+		return; /* nesting is bounded: (((((… cannot run away */
 	struct arg *args = malloc((size_t)(e - b) * sizeof *args);
 	if (!args) {
 		v->e->oom = 1;

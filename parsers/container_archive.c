@@ -9,6 +9,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -33,12 +34,22 @@ struct name_locale {
 	locale_t loc, prev;
 };
 
-static void locale_enter(struct name_locale *g)
+/* Made once and never changed or freed, like the compiled patterns of rx.h:
+ * newlocale reads the locale files, too slow to repeat for every file. */
+static locale_t utf8_locale;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void utf8_locale_init(void)
 {
 	static const char *const names[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
-	g->loc = (locale_t)0;
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !g->loc; i++)
-		g->loc = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && !utf8_locale; i++)
+		utf8_locale = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
+}
+
+static void locale_enter(struct name_locale *g)
+{
+	pthread_once(&utf8_once, utf8_locale_init);
+	g->loc = utf8_locale;
 	g->prev = g->loc ? uselocale(g->loc) : (locale_t)0;
 }
 
@@ -57,10 +68,8 @@ static void locale_resume(struct name_locale *g)
 
 static void locale_leave(struct name_locale *g)
 {
-	if (g->loc) {
+	if (g->loc)
 		uselocale(g->prev);
-		freelocale(g->loc);
-	}
 }
 
 /* raw_only: the bytes are one compressed file, not a container. */
@@ -507,7 +516,9 @@ static int walk_archive(struct artefact_set *set, const struct source *src,
 		/* out of room */
 	} else if (kind == FIRST_DAMAGED) {
 		const char *why = la_error(&w);
-		if (archive_read_has_encrypted_entries(a) > 0)
+		/* only once a format was chosen: after a failed open libarchive's
+		 * format pointer is not safe to look at */
+		if (orc == ARCHIVE_OK && archive_read_has_encrypted_entries(a) > 0)
 			why = arena_printf(ar, "encrypted (%s)", why);
 		self->status = ART_UNREADABLE;
 		self->reason = why;

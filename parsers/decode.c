@@ -518,19 +518,25 @@ static int iconv_decode(struct obuf *o, enum enc e, const uint8_t *p, size_t n, 
 	size_t inleft = n;
 	while (inleft > 0 && !o->failed) {
 		/* room for the rest: at most 3 output bytes per input byte */
-		size_t want = inleft < (o->max - o->n) / 3 ? 3 * inleft + 4 : o->max - o->n;
+		size_t room = o->max - o->n, want = 3 * inleft + 4;
+		if (want > room)
+			want = room;
 		if (want < 4 || ob_reserve(o, want) != 0) {
 			o->failed = 1;
 			break;
 		}
 		char *out = o->p + o->n;
 		size_t outleft = o->cap - o->n;
+		const char *before = in;
 		size_t r = iconv(cd, &in, &inleft, &out, &outleft);
 		o->n = (size_t)(out - o->p);
 		if (r != (size_t)-1)
 			break;
-		if (errno == E2BIG)
+		if (errno == E2BIG) {
+			if (in == before)
+				o->failed = 1; /* no room left within the cap */
 			continue;
+		}
 		/* EILSEQ or EINVAL (cut at the end): replace one byte, go on */
 		ob_cp(o, 0xFFFD);
 		*lossy = 1;
@@ -883,7 +889,8 @@ int decode_bytes(struct arena *a, const uint8_t *data, size_t len, const char *c
 		e = forced;
 	} else if (has_magic(data, len)) {
 		e = ENC_BINARY; /* images, EVTX, dumps, archives */
-	} else if (!forced) {
+	} else if (forced != ENC_UTF8) {
+		/* the NUL pattern of UTF-16 wins over a forced legacy page too */
 		e = sniff_utf16(data, len);
 	}
 	const uint8_t *p = data + skip;

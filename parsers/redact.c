@@ -121,9 +121,13 @@ static void scan_attributes(const char *s, size_t len, struct spans *sp)
 	}
 }
 
-/* Connection strings and key=value lists: …;Password=value; (Pwd=). */
+/* Connection strings: …;Password=value; (also Pwd=), the key at the start
+ * of the text or after ';' or '{' (spaces allowed after ';'); the value
+ * runs to the next ';', '}' or quote, or to the end of the line. */
 static void scan_keyvalue(const char *s, size_t len, struct spans *sp)
 {
+	if (!memchr(s, ';', len))
+		return;
 	static const char *const keys[] = { "password", "pwd", NULL };
 	for (size_t k = 0; keys[k]; k++) {
 		size_t kl = strlen(keys[k]);
@@ -133,21 +137,22 @@ static void scan_keyvalue(const char *s, size_t len, struct spans *sp)
 				break;
 			size_t at = i + (size_t)f;
 			i = at + kl;
-			char before = at ? s[at - 1] : ';';
-			if (!(before == ';' || before == ' ' || before == '\t' || before == '"' ||
-			      before == '\'' || before == '{'))
+			size_t b = at;
+			while (b > 0 && s[b - 1] == ' ')
+				b--;
+			if (!(b == 0 || s[b - 1] == ';' || (s[b - 1] == '{' && b == at)))
 				continue;
 			size_t j = at + kl;
 			if (j >= len || s[j] != '=')
 				continue;
 			j++;
 			size_t vb = j;
-			while (j < len && s[j] != ';' && s[j] != '"' && s[j] != '\'' && s[j] != ' ' &&
-			       s[j] != '\t' && s[j] != '}')
+			while (j < len && s[j] != ';' && s[j] != '}' && s[j] != '"' && s[j] != '\'')
 				j++;
-			if (j < len && s[j] != ';' && s[j] != '}')
-				continue; /* not a key=value list (quoted or spaced values are looked at elsewhere) */
-			add_value(sp, s, vb, j, "password assignment");
+			size_t ve = j;
+			while (ve > vb && s[ve - 1] == ' ')
+				ve--;
+			add_value(sp, s, vb, ve, "password assignment");
 			i = j;
 		}
 	}

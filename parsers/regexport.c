@@ -25,6 +25,7 @@ typedef VEC(uint8_t) byte_vec;
 struct reader {
 	struct arena *a;
 	struct regexport_result *r;
+	enum regx_strings enc;
 	const char *key;   /* open key (as in the file), NULL when none */
 	/* a hex value whose data continues on the next lines */
 	int pending;
@@ -228,6 +229,27 @@ static int tail_ok(const char *s, size_t len, size_t i)
 	return i >= len || s[i] == ';';
 }
 
+/* Are the string bytes of hex(1)/hex(2)/hex(7) UTF-16LE? Windows decides by
+ * the file's encoding, which the parser does not see; the header is the
+ * guess (exports: V5 files are UTF-16, REGEDIT4 files ANSI), corrected by
+ * the bytes where they cannot be that: an odd count is not UTF-16, ASCII
+ * text with a NUL after every byte is not ANSI. */
+static int strings_utf16(const struct reader *d, const uint8_t *p, size_t n)
+{
+	if (d->enc != REGX_STRINGS_GUESS)
+		return d->enc == REGX_STRINGS_UTF16;
+	if (n % 2)
+		return 0;
+	if (d->r->unicode)
+		return 1;
+	if (n < 4)
+		return 0;
+	for (size_t i = 1; i < n; i += 2)
+		if (p[i])
+			return 0;
+	return 1;
+}
+
 /* Store the collected hex bytes as the pending value. */
 static void finish_hex(struct reader *d)
 {
@@ -248,8 +270,9 @@ static void finish_hex(struct reader *d)
 	/* Windows adds the terminator string data lacks; for ANSI files it then
 	 * converts the bytes to UTF-16 */
 	size_t stored = n;
+	int uni = regv_is_string_type(v->type) && strings_utf16(d, raw, n);
 	if (regv_is_string_type(v->type) && n > 0) {
-		if (d->r->unicode) {
+		if (uni) {
 			stored = n & ~(size_t)1;
 			if (stored == 0 || raw[stored - 1] || raw[stored - 2]) {
 				raw[stored] = raw[stored + 1] = 0;
@@ -261,12 +284,12 @@ static void finish_hex(struct reader *d)
 		}
 	}
 	struct regv_text txt;
-	if (regv_render(d->a, v->type, raw, stored, d->r->unicode, &txt) != 0)
+	if (regv_render(d->a, v->type, raw, stored, uni, &txt) != 0)
 		return;
 	v->data = txt.text;
 	v->num = txt.num;
 	v->has_num = txt.has_num;
-	if (regv_is_string_type(v->type) && n > 0 && !d->r->unicode) {
+	if (regv_is_string_type(v->type) && n > 0 && !uni) {
 		size_t ulen;
 		char *u = regv_ansi_to_utf8(d->a, raw, stored, &ulen);
 		stored = u ? 2 * regv_utf16_units(u, ulen) : 2 * stored;
@@ -577,6 +600,7 @@ int regexport_parse_ex(const struct lines *t, struct parse_ctx *ctx, enum regx_s
 	struct reader d = { 0 };
 	d.a = ctx->arena;
 	d.r = r;
+	d.enc = enc;
 
 	size_t hi = 0;
 	while (hi < t->n && line_is_blank(&t->v[hi]))

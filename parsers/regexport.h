@@ -50,7 +50,9 @@ struct regexport_result {
 	uint32_t header_line;  /* 0 when no header */
 	int accepted;          /* `reg import` would succeed (a header on the first line) */
 	int imports;           /* ... and would import the lines (V5, V4, WIN31) */
-	int unicode;           /* hex(2)/hex(7) bytes read as UTF-16LE (V5) rather than ANSI */
+	int unicode;           /* hex(1)/hex(2)/hex(7) bytes taken as UTF-16LE rather than ANSI:
+				  forced by the caller, else guessed from the header (V5) and
+				  corrected per value by the bytes (regexport.c strings_utf16) */
 	int export_like;       /* looks like a `reg export`/regedit export: header first, no
 				  deletions, comments or skipped lines -> lists every descendant */
 	VEC(struct regx_key) keys;
@@ -61,7 +63,7 @@ struct regexport_result {
 
 /* How string bytes of hex(1)/hex(2)/hex(7) are read. Windows decides by the
  * file's encoding (UTF-16 with BOM -> UTF-16LE, else ANSI); the parser does
- * not see the encoding and guesses from the header (V5 -> UTF-16LE). */
+ * not see the encoding and guesses from the header and the bytes. */
 enum regx_strings { REGX_STRINGS_GUESS = 0, REGX_STRINGS_UTF16, REGX_STRINGS_ANSI };
 
 /* The parser entry with an explicit string encoding (tests, callers that

@@ -217,12 +217,25 @@ static size_t next_word(struct arena *a, const char *s, size_t len, size_t i, ch
 	*quoted = 0;
 	if (i >= len)
 		return i;
-	char *o = arena_alloc(a, len - i + 1);
+	/* find the end first, so the copy is the size of the word */
+	size_t e = i;
+	char q = 0;
+	for (; e < len; e++) {
+		if (q) {
+			if (s[e] == q)
+				q = 0;
+		} else if (s[e] == '"' || s[e] == '\'') {
+			q = s[e];
+		} else if (is_blank(s[e])) {
+			break;
+		}
+	}
+	char *o = arena_alloc(a, e - i + 1);
 	if (!o)
 		return len;
 	size_t k = 0;
-	char q = 0;
-	while (i < len) {
+	q = 0;
+	for (; i < e; i++) {
 		char c = s[i];
 		if (q) {
 			if (c == q)
@@ -232,16 +245,13 @@ static size_t next_word(struct arena *a, const char *s, size_t len, size_t i, ch
 		} else if (c == '"' || c == '\'') {
 			q = c;
 			*quoted = 1;
-		} else if (is_blank(c)) {
-			break;
 		} else {
 			o[k++] = c;
 		}
-		i++;
 	}
 	o[k] = 0;
 	*tok = o;
-	return i;
+	return e;
 }
 
 static int word_in(const char *w, const char *const *list)
@@ -315,8 +325,12 @@ static int key_line(struct arena *a, const char *s, size_t len, char **out)
 		return 1;
 	}
 	/* "HKEY_CURRENT_USER¥Network" (U+00A5 or U+FFE5 for the backslash) */
-	if (!span_starts_ci(s, len, "HKEY_") ||
-	    (!memmem(s, len, "\xC2\xA5", 2) && !memmem(s, len, "\xEF\xBF\xA5", 3)))
+	int yen = 0;
+	for (size_t i = 0; i + 1 < len && !yen; i++)
+		yen = ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA5) ||
+		      (i + 2 < len && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
+		       (unsigned char)s[i + 2] == 0xA5);
+	if (!yen || !span_starts_ci(s, len, "HKEY_"))
 		return 0;
 	if (!a)
 		return 1;
@@ -723,7 +737,11 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 			recognised = 1;
 			v->line = l->no;
 			v->query = (uint32_t)qi;
-			v->key = cur_key ? cur_key : r->queries.v[qi].key;
+			/* a value with no key line above belongs to the queried key, unless
+			 * the listing spans subkeys (/s, /f) or was filtered */
+			const struct regq_query *cq = &r->queries.v[qi];
+			v->key = cur_key ? cur_key
+					 : (!cq->recursive && !cq->search && !cq->filtered ? cq->key : NULL);
 			if (cur_key && r->keys.n > k0)
 				r->keys.v[r->keys.n - 1].nvalues++;
 			v->name = default_name(c.v.name, c.v.nlen) ? "" : arena_strndup(a, c.v.name, c.v.nlen);
@@ -824,15 +842,18 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 		}
 	}
 
-	/* settle each query: the root it listed and what its listing covers */
+	/* settle each query: the root it listed and what its listing covers
+	 * (errors are in query order: one pass) */
+	size_t ei = 0;
 	for (size_t j = 0; j < r->queries.n; j++) {
 		struct regq_query *qq = &r->queries.v[j];
 		size_t from = j < qk0.n ? qk0.v[j] : r->keys.n;
 		size_t to = j + 1 < qk0.n ? qk0.v[j + 1] : r->keys.n;
 		int has_error = 0;
-		for (size_t e = 0; e < r->errors.n; e++)
-			if (r->errors.v[e].query == j)
-				has_error = 1;
+		while (ei < r->errors.n && r->errors.v[ei].query < j)
+			ei++;
+		if (ei < r->errors.n && r->errors.v[ei].query == j)
+			has_error = 1;
 		if (qq->command) {
 			int fits = 1;
 			char *cq = canon(a, qq->key);

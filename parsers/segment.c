@@ -254,10 +254,14 @@ static int ps_prompt(const char *s, size_t n, size_t *cmd_off)
 		return 0;
 	i += 2;
 	if (s[i] == ' ') {
+		/* a location: C:\x, HKCU:\, /home/u, FileSystem::\\srv, dom\u@host dir */
 		size_t st = ++i;
-		while (i < n && s[i] != '>' && s[i] != '<' && i - st <= PROMPT_PATH_MAX)
+		int loc = 0;
+		while (i < n && s[i] != '>' && s[i] != '<' && i - st <= PROMPT_PATH_MAX) {
+			loc |= s[i] == ':' || s[i] == '\\' || s[i] == '/';
 			i++;
-		if (i >= n || s[i] != '>' || i == st || s[i - 1] == ' ')
+		}
+		if (i >= n || s[i] != '>' || i == st || s[i - 1] == ' ' || !loc)
 			return 0;
 		i++; /* past '>' */
 	} else if (s[i] == '>') {
@@ -279,11 +283,19 @@ static int ends_with_ci(const char *s, size_t n, const char *suf)
 	return n >= k && span_starts_ci(s + n - k, k, suf);
 }
 
-/* "C:\Users\x>cmd", "C:\>cmd", "C:>cmd", "C:¥>cmd" at column 0. The path is
- * checked so that script lines ("C:\tools\x.exe > out.txt",
- * "C:\Windows\net.exe use Z: \\srv\s>nul") are not taken for prompts. */
-static int cmd_prompt(const char *s, size_t n, size_t *cmd_off)
+/* "C:\Users\x>cmd", "C:\>cmd", "C:>cmd", "C:¥>cmd" (indented, or bolded with
+ * "**" in a pasted issue). The path is checked so that script lines
+ * ("C:\tools\x.exe > out.txt", "C:\Windows\net.exe use Z: \\srv\s>nul") are
+ * not taken for prompts. */
+static int cmd_prompt(const char *s0, size_t n0, size_t *cmd_off)
 {
+	size_t lead = 0;
+	while (lead < n0 && lead < 8 && (s0[lead] == ' ' || s0[lead] == '\t'))
+		lead++;
+	if (n0 - lead >= 2 && s0[lead] == '*' && s0[lead + 1] == '*')
+		lead += 2;
+	const char *s = s0 + lead;
+	size_t n = n0 - lead;
 	if (n < 3 || !(((s[0] | 0x20) >= 'a') && ((s[0] | 0x20) <= 'z')) || s[1] != ':')
 		return 0;
 	size_t i = 2, comp = 2;
@@ -316,7 +328,7 @@ static int cmd_prompt(const char *s, size_t n, size_t *cmd_off)
 			return 0;
 	if (i + 1 < n && s[i + 1] == '>')
 		return 0;
-	*cmd_off = i + 1;
+	*cmd_off = lead + i + 1;
 	return 1;
 }
 
@@ -351,6 +363,14 @@ static int prompt_of(const struct line *l, const char **cmd, size_t *cn)
 	*cmd = l->s + off;
 	*cn = l->len - off;
 	span_trim(cmd, cn);
+	const char *ls = l->s;
+	size_t ln = l->len;
+	span_trim(&ls, &ln);
+	if (ln >= 2 && ls[0] == '*' && ls[1] == '*' && *cn >= 2 && (*cmd)[*cn - 1] == '*' &&
+	    (*cmd)[*cn - 2] == '*') {
+		*cn -= 2; /* closing bold marker of a pasted issue */
+		span_trim(cmd, cn);
+	}
 	return 1;
 }
 

@@ -111,7 +111,10 @@ static int parse_sc(const struct lines *t, struct parse_ctx *ctx, struct service
 			if (!e)
 				return -1;
 			e->name = sc_command_name(ctx->arena, ctx->command);
-			e->error_code = atoi(l->s + ov[2]);
+			int code = 0;
+			for (size_t k = ov[2]; k < ov[3] && code < 100000000; k++)
+				code = code * 10 + (l->s[k] - '0'); /* \d+ matched: digits only */
+			e->error_code = code;
 			e->status_text = span_dup_trim(ctx->arena, l->s, l->len);
 			e->state = -1;
 			e->running = e->error_code == 1060 ? 0 : -1; /* 1060: no such service */

@@ -140,6 +140,11 @@ static void test_bomless_utf16(void)
 	CHECK_STR(d.encoding, "utf-16le");
 	CHECK_STR(d.text, "状态   本地\r\n");
 
+	/* a forced legacy page does not apply to UTF-16 text */
+	d = dec(le, 2 * n, "936");
+	CHECK_STR(d.encoding, "utf-16le");
+	CHECK_STR(d.text, NETUSE_EN);
+
 	/* forced */
 	d = DEC("h\0i\0", "utf-16le");
 	CHECK_STR(d.encoding, "utf-16le");

@@ -369,6 +369,19 @@ static void test_cmd_pastes(void)
 	check_span(&r, 2, 10, 10, "net use", 9);
 	check_span(&r, 3, 12, 12, "net use", 11);
 
+	/* the prompt bolded in a pasted issue (formats doc S4a), indented prompt */
+	r = SEG("**E:\\Users\\airoldia1>cmdkey /list\n"
+		"\n"
+		"Currently stored credentials:\n"
+		"\n"
+		"    Target: Domain:target=danbttest1.danieli.it\n"
+		"    Type: Domain Password\n"
+		"    C:\\Users\\x>whoami\n"
+		"    contoso\\x\n");
+	CHECK_INT(r.sp.n, 2);
+	check_span(&r, 0, 2, 6, "cmdkey /list", 1);
+	check_span(&r, 1, 8, 8, "whoami", 7);
+
 	/* PS prompts in a paste without a transcript header */
 	r = SEG("PS C:\\WINDOWS\\system32> Get-SmbConnection\r\n"
 		"\r\n"
@@ -508,6 +521,11 @@ static void test_no_split(void)
 	CHECK_INT(r.rc, 0);
 	CHECK_INT(r.sp.n, 1);
 	check_span(&r, 0, 1, 6, NULL, 0);
+
+	/* "PS" followed by text and ">" without a location is no prompt */
+	r = SEG("PS version-> 5.1\nPS >\nPS  x>y\n");
+	CHECK_INT(r.sp.n, 1);
+	CHECK(r.sp.v[0].command == NULL);
 
 	/* a PowerShell script with comments */
 	r = SEG("# net use Z: \\\\srv\\share\r\n"

@@ -175,6 +175,25 @@ static void test_mixed(void)
 	tc_free(&t);
 }
 
+/* --drive Y: in a case that only shows global mappings: the per-machine branch. */
+static void test_hint_machine(void)
+{
+	struct tcase t;
+	tc_init(&t);
+	t.cm.drive_hint = "Y:";
+	add_gmap_listing(&t, "gmap.txt", 1);
+	add_gmap(&t, "Z:", "\\\\fs01\\c", CONN_OK, "OK", 0, "gmap.txt", 4);
+	add_dir(&t, CRED_DIR, 1, 0, "dir.txt", 5);
+	tc_run(&t);
+	const struct finding *e = tc_find(&t, "solution-E", "Y:");
+	CHECK(e != NULL);
+	CHECK(e && e->confidence == CONF_MEDIUM);
+	CHECK(e && !strcmp(tc_step(e, "method")->outcome, "machine"));
+	CHECK(tc_mapping(&t, "Y:", "machine") != NULL);
+	CHECK_INT(t.v.findings.n, 1);
+	tc_free(&t);
+}
+
 int main(void)
 {
 	test_solution_e();
@@ -183,5 +202,6 @@ int main(void)
 	test_machine_healthy();
 	test_machine_missing();
 	test_mixed();
+	test_hint_machine();
 	return check_exit();
 }

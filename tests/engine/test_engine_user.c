@@ -503,6 +503,65 @@ static void test_wrong_remote_path(void)
 	tc_free(&t);
 }
 
+/* What counts as registry evidence for HKCU\Network\L. */
+static void test_registry_coverage(void)
+{
+	struct tcase t;
+	struct cq q;
+	/* a listing of HKCU without a Network subkey: L cannot exist */
+	tc_init(&t);
+	add_scope(&t, "HKCU", 0, "hkcu.txt", 1);
+	add_key(&t, "HKCU\\Software", "hkcu.txt", 3);
+	cq_init(&q, &t.cm);
+	struct cq_key k = cq_user_key_state(&q, "Network\\L");
+	CHECK_INT(k.state, TRI_NO);
+	CHECK(contains(k.how, "has no HKCU\\Network"));
+	tc_free(&t);
+
+	/* a listing of HKCU that shows Network: its subkeys were not listed */
+	tc_init(&t);
+	add_scope(&t, "HKCU", 0, "hkcu.txt", 1);
+	add_key(&t, "HKCU\\Network", "hkcu.txt", 3);
+	cq_init(&q, &t.cm);
+	CHECK_INT(cq_user_key_state(&q, "Network\\L").state, TRI_UNKNOWN);
+	tc_free(&t);
+
+	/* an unrelated query proves nothing; an export of HKCU does */
+	tc_init(&t);
+	add_scope(&t, "HKCU\\Software\\Microsoft", 1, "sw.txt", 1);
+	cq_init(&q, &t.cm);
+	CHECK_INT(cq_user_key_state(&q, "Network\\L").state, TRI_UNKNOWN);
+	add_scope(&t, "HKCU", 1, "hkcu.reg", 1);
+	CHECK_INT(cq_user_key_state(&q, "Network\\L").state, TRI_NO);
+	/* a lower-case subkey counts */
+	add_key(&t, "HKCU\\Network\\l", "hkcu.reg", 40);
+	CHECK_INT(cq_user_key_state(&q, "Network\\L").state, TRI_YES);
+	tc_free(&t);
+
+	/* values: reg query /v RemotePath alone says nothing about UserName; two values do */
+	tc_init(&t);
+	add_sz(&t, "HKCU\\Network\\L", "RemotePath", "\\\\fs01\\data", "v.txt", 2);
+	cq_init(&q, &t.cm);
+	const struct f_reg_value *v;
+	const struct evidence *ev;
+	CHECK_INT(cq_value_state(&q, "Network\\L", "UserName", 1, &v, &ev), TRI_UNKNOWN);
+	add_sz(&t, "HKCU\\Network\\L", "ProviderName", "Microsoft Windows Network", "v.txt", 3);
+	CHECK_INT(cq_value_state(&q, "Network\\L", "UserName", 1, &v, &ev), TRI_NO);
+	add_sz(&t, "HKCU\\Network\\L", "UserName", "", "v.txt", 4);
+	CHECK_INT(cq_value_state(&q, "Network\\L", "UserName", 1, &v, &ev), TRI_YES);
+	CHECK(v && v->data && !*v->data);
+	tc_free(&t);
+
+	/* the persistent default from SaveConnections, any case */
+	tc_init(&t);
+	add_sz(&t, "HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Network\\Persistent Connections",
+	       "SaveConnections", "No", "pc.reg", 5);
+	cq_init(&q, &t.cm);
+	CHECK_INT(cq_persistent_default_off(&q, &ev), TRI_YES);
+	CHECK(ev && ev->line == 5);
+	tc_free(&t);
+}
+
 /* Credential matching rules in isolation. */
 static void test_cred_matching(void)
 {
@@ -539,6 +598,7 @@ int main(void)
 	test_hint_only();
 	test_logon_session_credential();
 	test_wrong_remote_path();
+	test_registry_coverage();
 	test_cred_matching();
 	return check_exit();
 }

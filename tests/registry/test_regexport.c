@@ -198,6 +198,17 @@ static void test_regedit4(void)
 	v = val(r, NULL, "List");
 	CHECK(v && !strcmp(v->data, "a\nb"));
 	CHECK_INT(bid_of("REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Environment]\r\n"), BID_CERTAIN);
+	/* string bytes that cannot be what the header suggests */
+	r = parse_text("REGEDIT4\r\n[HKEY_CURRENT_USER\\E]\r\n\"U\"=hex(2):25,00,50,00,25,00,00,00\r\n", &st);
+	v = val(r, NULL, "U");
+	CHECK(v && !strcmp(v->data, "%P%") && v->size == 8);
+	r = parse_text("Windows Registry Editor Version 5.00\r\n[HKEY_CURRENT_USER\\E]\r\n"
+		       "\"A\"=hex(2):25,50,41,54,48,25,00\r\n"
+		       "\"Z\"=hex(7):87,65,f6,4e,00,00,00,00\r\n", &st);
+	v = val(r, NULL, "A");
+	CHECK(v && !strcmp(v->data, "%PATH%") && v->size == 14);
+	v = val(r, NULL, "Z");
+	CHECK(v && !strcmp(v->data, "文件") && v->size == 8);
 }
 
 /* Hand-written import files: deletions, comments, what Windows skips. */

@@ -554,7 +554,9 @@ static void test_not_ours(void)
 	r = parse_cmd("    RemotePath    REG_SZ    \\\\a\\b\r\n", "reg query HKCU\\Network /s | findstr RemotePath", &st);
 	CHECK_INT(r->queries.v[0].filtered, 1);
 	CHECK_INT(r->queries.v[0].listing, 0);
-	CHECK_STR(r->values.v[0].key, "HKCU\\Network");
+	CHECK(r->values.v[0].key == NULL); /* which subkey it came from is lost */
+	r = parse_cmd("    RemotePath    REG_SZ    \\\\a\\b\r\n", "reg query HKCU\\Network\\Z", &st);
+	CHECK_STR(r->values.v[0].key, "HKCU\\Network\\Z");
 	/* prose is partial, not a crash */
 	r = parse_cmd("\r\nHKEY_CURRENT_USER\\Network\\Z\r\nsomething else entirely\r\n", NULL, &st);
 	CHECK_INT(st, PARSE_PARTIAL);

@@ -38,7 +38,9 @@ struct finding {
 	const char *root_causes; /* e.g. "AC", "" */
 	enum severity severity;
 	enum confidence confidence;
-	struct fill fill;        /* fill.drive NULL for case-level findings */
+	struct fill fill;        /* values for the texts; fill.drive is the drive concerned, if any */
+	int case_level;          /* a case-level finding (DESIGN.md §3): the report's `drive` is null
+				    and fill.drive, when set, is shown as the related drive */
 	evidence_vec evidence;
 	step_vec steps;
 };

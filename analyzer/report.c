@@ -52,7 +52,11 @@ static struct json_object *jfinding(const struct finding_view *fv)
 			json_object_array_add(rc, json_object_new_string(b));
 		}
 	json_object_object_add(o, "root_causes", rc);
-	json_object_object_add(o, "drive", jstr(f->fill.drive));
+	/* DESIGN.md §3: null for case-level findings; the drive they concern, if any,
+	 * is in related_drive */
+	json_object_object_add(o, "drive", f->case_level ? NULL : jstr(f->fill.drive));
+	if (f->case_level && f->fill.drive)
+		json_object_object_add(o, "related_drive", jstr(f->fill.drive));
 	json_object_object_add(o, "remote", jstr(f->fill.remote));
 	json_object_object_add(o, "server", jstr(f->fill.server));
 	json_object_object_add(o, "share", jstr(f->fill.share));

@@ -45,9 +45,10 @@ int report_view_build(struct report_view *rv, const struct artefact_set *set,
 	}
 	for (size_t i = 0; i < v->findings.n; i++) {
 		const struct finding *f = &v->findings.v[i];
-		if (!in_filter(o, f->fill.drive))
+		if (!f->case_level && !in_filter(o, f->fill.drive))
 			continue;
-		struct finding_view *fv = VEC_PUSH(a, f->fill.drive ? &rv->drive_findings : &rv->case_findings);
+		int per_drive = f->fill.drive && !f->case_level;
+		struct finding_view *fv = VEC_PUSH(a, per_drive ? &rv->drive_findings : &rv->case_findings);
 		if (!fv)
 			return -1;
 		fv->f = f;

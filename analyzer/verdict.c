@@ -148,6 +148,7 @@ struct finding *case_finding(struct eng *e, const char *id, char solution, const
 	if (fill)
 		p->f.fill = *fill;
 	p->case_level = 1;
+	p->f.case_level = 1;
 	p->drive_rank = p->f.fill.drive ? drive_rank(e, p->f.fill.drive) : e->ndrives;
 	return &p->f;
 }

@@ -425,12 +425,16 @@ int neterr_scan(const struct lines *t, struct arena *a, struct neterr_scan *out,
 			rc = take_system_error(a, t, i, i + 1, s, n, code, rest, used, out, 0);
 		} else if (rx_match(&re_ps_wrap, s, n, ov, 3) > 0) {
 			long end = ps_wrapper_end(t, i, used);
-			if (end < 0)
-				continue;
 			const char *name = s + ov[2], *inner = s + ov[4];
 			size_t name_len = ov[3] - ov[2], inner_len = ov[5] - ov[4];
 			int is_net = rx_match(&re_net_name, name, name_len, NULL, 0) > 0;
 			code = neterr_header_code(inner, inner_len, &rest);
+			if (end < 0) {
+				/* record cut off (a paste): "net : System error N ..." still counts */
+				if (!is_net || code < 0)
+					continue;
+				end = (long)i;
+			}
 			if (code < 0 && !is_net)
 				continue; /* another program's error: not ours */
 			mark(used, i, (size_t)end);

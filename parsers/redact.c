@@ -123,7 +123,7 @@ static void scan_attributes(const char *s, size_t len, struct spans *sp)
 
 /* Connection strings: …;Password=value; (also Pwd=), the key at the start
  * of the text or after ';' or '{' (spaces allowed after ';'); the value
- * runs to the next ';', '}' or quote, or to the end of the line. */
+ * runs to the next ';' or '}' or to the end of the line, and holds no quote. */
 static void scan_keyvalue(const char *s, size_t len, struct spans *sp)
 {
 	if (!memchr(s, ';', len))
@@ -149,6 +149,8 @@ static void scan_keyvalue(const char *s, size_t len, struct spans *sp)
 			size_t vb = j;
 			while (j < len && s[j] != ';' && s[j] != '}' && s[j] != '"' && s[j] != '\'')
 				j++;
+			if (j < len && (s[j] == '"' || s[j] == '\''))
+				continue; /* quoted: a command line or markup, read elsewhere */
 			size_t ve = j;
 			while (ve > vb && s[ve - 1] == ' ')
 				ve--;

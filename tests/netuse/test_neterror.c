@@ -199,6 +199,11 @@ static void test_ps_wrapped(struct arena *a)
 	CHECK_INT(neterr_scan(&t, a, &s, NULL), 0);
 	check_err(&s, 0, 2250, "The network connection could not be found.", 1);
 	CHECK_INT(s.errors.n ? (int)s.errors.v[0].form : -1, NETERR_NERR);
+	/* a record whose position and '+' lines were not pasted */
+	t = nu_text(a, "net : System error 53 has occurred.\n\nThe network path was not found.\n");
+	CHECK_INT(neterr_scan(&t, a, &s, NULL), 0);
+	check_err(&s, 0, 53, "The network path was not found.", 1);
+	CHECK_INT(s.errors.n ? s.errors.v[0].ps_wrapped : 0, 1);
 	/* another program's wrapped error is not ours */
 	t = nu_text(a, "python : Traceback (most recent call last):\nAt line:1 char:1\n+ python x.py\n"
 		       "    + CategoryInfo          : NotSpecified: (Traceback...:String) [], RemoteException\n"

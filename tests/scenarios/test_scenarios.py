@@ -60,6 +60,10 @@ def finding_problems(f, want):
     for r in want.get("root_causes_absent", []):
         if r in rc:
             bad.append(f"root cause {r} must not be given")
+    steps = [[st["check"], st.get("outcome")] for st in f.get("steps", [])]
+    for st in want.get("steps_include", []):
+        if st not in steps:
+            bad.append(f"no step {st[0]}={st[1]} (steps: {steps})")
     if "text_contains" in want and want["text_contains"] not in json.dumps(f, ensure_ascii=False):
         bad.append(f"does not mention {want['text_contains']!r}")
     return bad
@@ -71,6 +75,59 @@ def evidence_lines(f):
     for s in f.get("steps", []):
         out += [(e.get("artefact") or "", e.get("line")) for e in s.get("evidence", []) or []]
     return out
+
+
+PY_CODEC = {"utf-8": "utf-8", "utf-8-bom": "utf-8-sig", "utf-16le-bom": "utf-16", "utf-16le": "utf-16-le",
+            "utf-16be-bom": "utf-16", "utf-16be": "utf-16-be", "cp437": "cp437", "cp850": "cp850",
+            "cp1252": "cp1252", "cp936": "gbk", "cp932": "cp932"}
+
+
+def file_lines(path, encoding):
+    """The lines of a loose file as the customer's editor shows them (1-based), or None."""
+    codec = PY_CODEC.get(encoding or "")
+    if not codec or not os.path.isfile(path):
+        return None
+    text = open(path, "rb").read().decode(codec, "replace")
+    return [""] + text.replace("\r\n", "\n").split("\n")
+
+
+def invariant_problems(rep, case_dir):
+    """Properties every report must have, whatever the case: evidence lines are lines of the original
+    file and quote them; a finding has evidence (the escalation summary excepted); no finding or step
+    is repeated."""
+    bad = []
+    enc = {a["path"]: a.get("encoding") for a in rep.get("artefacts", [])}
+    cache = {}
+    seen_findings = set()
+    for f in rep.get("findings", []):
+        key = (f["id"], f.get("drive"), f.get("remote"))
+        if key in seen_findings:
+            bad.append(f"finding {describe(f)} is reported twice")
+        seen_findings.add(key)
+        if not f.get("evidence") and f["id"] != "escalate":
+            bad.append(f"finding {describe(f)} has no evidence")
+        steps = [(s["check"], s.get("outcome"), s.get("note")) for s in f.get("steps", [])]
+        for st in sorted(set(steps), key=str):
+            if steps.count(st) > 1:
+                bad.append(f"finding {describe(f)}: step {st[0]}={st[1]} repeated {steps.count(st)} times")
+        evs = list(f.get("evidence", []))
+        for s in f.get("steps", []):
+            evs += s.get("evidence", []) or []
+        for e in evs:
+            path, line, text = e.get("artefact"), e.get("line"), e.get("text")
+            if not path or "!/" in path or not text or "*" in text:
+                continue  # archive members, case-level notes, redacted lines
+            if path not in cache:
+                cache[path] = file_lines(path, enc.get(path))
+            lines = cache[path]
+            if lines is None:
+                continue
+            if not 0 < line < len(lines):
+                bad.append(f"evidence {path.rsplit('/', 1)[-1]}:{line} is past the end of the file")
+            elif text.strip() not in lines[line]:
+                bad.append(f"evidence {path.rsplit('/', 1)[-1]}:{line} quotes {text.strip()!r}, "
+                           f"the line is {lines[line].strip()!r}")
+    return bad
 
 
 def check_scenario(name):
@@ -108,6 +165,8 @@ def check_scenario(name):
     if expect.get("no_findings") and findings:
         problems.append(f"expected no finding, got: {got}")
 
+    problems += invariant_problems(rep, d)
+
     commands = [n["command"] for n in rep.get("next_steps", [])]
     for c in expect.get("next_steps", []):
         if c not in commands:
@@ -119,7 +178,8 @@ def check_scenario(name):
     for ev in expect.get("evidence", []):
         cands = [f for f in findings if finding_matches(f, {"id": ev["finding"], **({"drive": ev["drive"]} if "drive" in ev else {})})]
         lines = [x for f in cands for x in evidence_lines(f)]
-        if not any(a.endswith(ev["artefact"]) and ln == ev["line"] for a, ln in lines):
+        ok_lines = ev["line"] if isinstance(ev["line"], list) else [ev["line"]]
+        if not any(a.endswith(ev["artefact"]) and ln in ok_lines for a, ln in lines):
             near = sorted({(a.rsplit("/", 1)[-1], ln) for a, ln in lines if a.endswith(ev["artefact"])})
             problems.append(f"evidence {ev['finding']}[{ev.get('drive')}] {ev['artefact']}:{ev['line']} missing; "
                             f"cited lines of that artefact: {near}")
@@ -139,7 +199,9 @@ def check_scenario(name):
                 and a["status"] != "unrecognized":
             problems.append(f"artefact {a['path']} is {a['status']} without a reason")
         for seg in a.get("segments", []) or []:
-            if seg["status"] not in ("parsed",) and not expect.get("segments_may_be_partial"):
+            # a console banner ("Microsoft Windows [Version …]") is text of no kind: only a command's
+            # output that is not understood, or understood in part, is a problem
+            if seg["status"] == "partial" or (seg["status"] != "parsed" and seg.get("command")):
                 problems.append(f"segment {a['path'].rsplit('/', 1)[-1]}:{seg['first_line']}-{seg['last_line']} "
                                 f"({seg.get('command')}) is {seg['status']} as {seg['kind']}: {seg.get('reason')}")
 

@@ -165,7 +165,14 @@ static void scope_other_sids(struct eng *e)
 							      "the complaining user's SID %s", sid, q->me->sid);
 				step_ev(e, s, &q->me->ev);
 			}
-			struct step *s = finding_step(e, fs[k], "other-user-drive", drive, "%s maps %s", key, drive);
+			/* one step per drive: the key line and each of its values only add evidence */
+			struct step *s = NULL;
+			for (size_t j = 0; j < fs[k]->steps.n && !s; j++)
+				if (!strcmp(fs[k]->steps.v[j].check, "other-user-drive") &&
+				    cq_eq(fs[k]->steps.v[j].outcome, drive))
+					s = &fs[k]->steps.v[j];
+			if (!s)
+				s = finding_step(e, fs[k], "other-user-drive", drive, "%s maps %s", key, drive);
 			step_ev(e, s, ev);
 			finding_ev(e, fs[k], ev);
 		}

@@ -3,7 +3,6 @@
 #include "neterror.h"
 
 #include <json-c/json.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "rx.h"

@@ -138,9 +138,10 @@ static size_t reg_query_at(const char *s, size_t len, size_t i)
 	size_t j = i;
 	if (j < len && (s[j] == '"' || s[j] == '\''))
 		j++;
-	/* a path to reg.exe: skip to the last backslash of this word */
+	/* a path to reg.exe: skip to the last backslash of this word (a path is
+	 * short: the bound keeps a scan over every position linear) */
 	size_t w = j;
-	while (w < len && !is_blank(s[w]))
+	while (w < len && w - j < 300 && !is_blank(s[w]))
 		w++;
 	size_t name = j;
 	for (size_t k = j; k < w; k++)
@@ -168,14 +169,17 @@ static size_t reg_query_at(const char *s, size_t len, size_t i)
 
 /* Where `reg query` starts on a command line: at its start, after a prompt
  * ("C:\x>", "PS C:\x>"), after "&", "cmd /c", "2>&1 |"... Returns the offset
- * after "query" (0 when not a reg query). prompt_only: the line must start
- * with the command or with a prompt (for lines inside output). */
-static size_t find_reg_query(const char *s, size_t len, int prompt_only)
+ * after "query" (0 when not a reg query) and in *start where "reg" begins.
+ * prompt_only: the line must start with the command or with a prompt (for
+ * lines inside output). */
+static size_t find_reg_query(const char *s, size_t len, int prompt_only, size_t *start)
 {
 	size_t i = skip_blanks(s, len, 0);
 	size_t e = reg_query_at(s, len, i);
-	if (e)
+	if (e) {
+		*start = i;
 		return e;
+	}
 	if (prompt_only) {
 		/* "C:\Users\x>reg query", "PS C:\x> reg query" */
 		const char *gt = memchr(s, '>', len);
@@ -185,14 +189,17 @@ static size_t find_reg_query(const char *s, size_t len, int prompt_only)
 		int prompt = (g >= 2 && s[i + 1] == ':') || span_starts_ci(s + i, len - i, "PS ");
 		if (!prompt)
 			return 0;
-		return reg_query_at(s, len, skip_blanks(s, len, g + 1));
+		*start = skip_blanks(s, len, g + 1);
+		return reg_query_at(s, len, *start);
 	}
 	for (size_t k = 1; k < len; k++) {
 		if (is_blank(s[k - 1]) || s[k - 1] == '>' || s[k - 1] == '&' || s[k - 1] == '(' ||
 		    s[k - 1] == '"' || s[k - 1] == ';' || s[k - 1] == '|') {
 			e = reg_query_at(s, len, k);
-			if (e)
+			if (e) {
+				*start = k;
 				return e;
+			}
 		}
 	}
 	return 0;
@@ -200,7 +207,8 @@ static size_t find_reg_query(const char *s, size_t len, int prompt_only)
 
 int regquery_is_command(const char *cmd)
 {
-	return cmd && find_reg_query(cmd, strlen(cmd), 0) != 0;
+	size_t st;
+	return cmd && find_reg_query(cmd, strlen(cmd), 0, &st) != 0;
 }
 
 struct qargs {
@@ -483,7 +491,7 @@ struct lclass {
 	const char *msg;
 	size_t msglen;
 	long matches;
-	size_t cmd_off; /* L_CMD: after "query" */
+	size_t cmd_start, cmd_off; /* L_CMD: where "reg" starts, after "query" */
 };
 
 /* Lines of a PowerShell error record around a native command's stderr. */
@@ -520,9 +528,10 @@ static void classify(struct arena *a, const char *s, size_t len, struct lclass *
 		c->kind = L_VALUE;
 		return;
 	}
-	size_t e = find_reg_query(s, len, 1);
+	size_t st, e = find_reg_query(s, len, 1, &st);
 	if (e) {
 		c->kind = L_CMD;
+		c->cmd_start = st;
 		c->cmd_off = e;
 		return;
 	}
@@ -585,14 +594,6 @@ unknown:
 }
 
 /* ---- the parse ---------------------------------------------------------- */
-
-struct qstate {
-	struct qargs args;
-	int have_cmd;
-	/* layout observations for inference */
-	size_t first_key;       /* index into keys */
-	size_t nkeys;
-};
 
 static struct regq_query *new_query(struct arena *a, struct regquery_result *r, const char *cmd,
 				    size_t cmdlen, size_t after_query, uint32_t line, struct qargs *args)
@@ -692,7 +693,8 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 	}
 	struct qargs args;
 	struct regq_query *q;
-	size_t cmd_after = ctx->command ? find_reg_query(ctx->command, strlen(ctx->command), 0) : 0;
+	size_t cmd_start = 0;
+	size_t cmd_after = ctx->command ? find_reg_query(ctx->command, strlen(ctx->command), 0, &cmd_start) : 0;
 	q = new_query(a, r, cmd_after ? ctx->command : NULL, cmd_after ? strlen(ctx->command) : 0,
 		      cmd_after, t->n ? t->v[0].no : 0, &args);
 	if (!q) {
@@ -822,7 +824,9 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 				r->queries.n--;
 				qk0.n--;
 			}
-			struct regq_query *nq = new_query(a, r, l->s, rtrim_len(l->s, l->len), c.cmd_off, l->no, &args);
+			/* the command without its prompt */
+			struct regq_query *nq = new_query(a, r, l->s + c.cmd_start, rtrim_len(l->s, l->len) - c.cmd_start,
+							  c.cmd_off - c.cmd_start, l->no, &args);
 			if (!nq)
 				break;
 			qi = r->queries.n - 1;

@@ -511,14 +511,10 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 			in_here = 1; /* here-string: its lines are text, not commands */
 		/* join continuation lines */
 		size_t j = i, total = 0;
-		while (j < t->n && j - i < MAX_JOIN) {
-			total += t->v[j].len + 1;
-			if (!line_continues(&t->v[j]) || j + 1 >= t->n)
-				break;
+		while (j + 1 < t->n && j - i + 1 < MAX_JOIN && line_continues(&t->v[j]))
 			j++;
-		}
-		if (j >= t->n)
-			j = t->n - 1;
+		for (size_t k = i; k <= j; k++)
+			total += t->v[k].len + 1;
 		const char *text = l->s;
 		size_t tlen = l->len;
 		if (j > i) {

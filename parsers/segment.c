@@ -693,6 +693,40 @@ static void split_outputs(struct builder *b, size_t first, size_t end, const cha
 	push(b, start, end, start == first ? cmd : NULL, start == first ? cmd_line : 0);
 }
 
+static int eq_ci(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char x = a[i], y = b[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y + 32);
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* Copy of a command. Japanese consoles show the backslash (0x5C in CP932)
+ * as a yen sign, and pastes keep it: "C:¥>reg query HKCU¥Network¥W". */
+static char *command_dup(struct arena *a, const char *c, size_t n)
+{
+	char *s = arena_strndup(a, c, n);
+	if (!s || !memmem(s, n, "\xc2\xa5", 2))
+		return s;
+	size_t w = 0;
+	for (size_t r = 0; r < n; r++) {
+		if ((unsigned char)s[r] == 0xC2 && r + 1 < n && (unsigned char)s[r + 1] == 0xA5) {
+			s[w++] = '\\';
+			r++;
+		} else {
+			s[w++] = s[r];
+		}
+	}
+	s[w] = 0;
+	return s;
+}
+
 /* The line after the header block that Start-Transcript prints. */
 static int transcript_started_line(const struct line *l)
 {
@@ -758,7 +792,7 @@ int segment_text(struct arena *a, const struct lines *t, seg_span_vec *spans,
 				start = skip_started_line(t, start, i);
 			after_header = 0;
 			split_outputs(&b, start, i, cmd, cmd_line);
-			cmd = arena_strndup(a, c, cn);
+			cmd = command_dup(a, c, cn);
 			cmd_line = t->v[i].no;
 			i++;
 			/* PowerShell continuation lines of a multi-line command */
@@ -769,7 +803,7 @@ int segment_text(struct arena *a, const struct lines *t, seg_span_vec *spans,
 				const char *e;
 				size_t en;
 				trimmed(&t->v[i], &e, &en);
-				if (en == cn && span_starts_ci(e, en, cmd))
+				if (en == cn && eq_ci(e, c, cn))
 					i++;
 			}
 			start = i;

@@ -369,6 +369,14 @@ static void test_cmd_pastes(void)
 	check_span(&r, 2, 10, 10, "net use", 9);
 	check_span(&r, 3, 12, 12, "net use", 11);
 
+	/* a Japanese console paste: the yen sign is the backslash (0x5C) */
+	r = SEG("C:\xc2\xa5Users\xc2\xa5suzuki>reg query HKCU\xc2\xa5Network\xc2\xa5W\r\n"
+		"\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc: \xe6\x8c\x87\xe5\xae\x9a\r\n"
+		"\r\n"
+		"C:\xc2\xa5Users\xc2\xa5suzuki>\r\n");
+	CHECK_INT(r.sp.n, 1);
+	check_span(&r, 0, 2, 3, "reg query HKCU\\Network\\W", 1);
+
 	/* the prompt bolded in a pasted issue (formats doc S4a), indented prompt */
 	r = SEG("**E:\\Users\\airoldia1>cmdkey /list\n"
 		"\n"

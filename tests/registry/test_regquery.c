@@ -522,6 +522,8 @@ static void test_embedded_prompts(void)
 	CHECK_INT(r->errors.v[0].query, 1);
 	CHECK_STR(r->queries.v[2].key, "HKCU\\Network\\Z");
 	CHECK_STR(r->queries.v[2].value, "RemotePath");
+	CHECK_STR(r->queries.v[2].command, "reg.exe query 'HKCU\\Network\\Z' /v RemotePath");
+	CHECK_INT(r->queries.v[2].line, 8);
 	CHECK_INT(r->values.v[0].query, 2);
 	CHECK(bid_of(out, NULL) == BID_STRONG);
 	CHECK(regquery_is_command("C:\\Windows\\System32\\reg.exe QUERY HKCU\\Network"));

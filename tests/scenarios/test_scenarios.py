@@ -38,14 +38,16 @@ def inputs_of(d, expect):
 
 
 def describe(f):
-    return f"{f['id']}[{f.get('drive')}] sol={f.get('solution')} rc={''.join(f.get('root_causes') or [])}"
+    drive = f.get("drive") or (f"~{f['related_drive']}" if f.get("related_drive") else None)
+    return f"{f['id']}[{drive}] sol={f.get('solution')} rc={''.join(f.get('root_causes') or [])}"
 
 
 def finding_matches(f, want):
     """want's identifying keys: id and (when given) drive."""
     if f["id"] != want["id"]:
         return False
-    return "drive" not in want or f.get("drive") == want["drive"]
+    # case-level findings have drive null and name the drive they concern in related_drive
+    return all(k not in want or f.get(k) == want[k] for k in ("drive", "related_drive"))
 
 
 def finding_problems(f, want):
@@ -153,7 +155,7 @@ def check_scenario(name):
     for want in expect.get("findings", []):
         cands = [f for f in findings if finding_matches(f, want)]
         if not cands:
-            problems.append(f"missing finding {want['id']}[{want.get('drive')}]; got: {got}")
+            problems.append(f"missing finding {want['id']}[{want.get('drive', want.get('related_drive'))}]; got: {got}")
             continue
         per = [finding_problems(f, want) for f in cands]
         if all(per):
@@ -176,7 +178,8 @@ def check_scenario(name):
             problems.append(f"next step {c!r} asked although its evidence was collected")
 
     for ev in expect.get("evidence", []):
-        cands = [f for f in findings if finding_matches(f, {"id": ev["finding"], **({"drive": ev["drive"]} if "drive" in ev else {})})]
+        ident = {k: ev[k] for k in ("drive", "related_drive") if k in ev}
+        cands = [f for f in findings if finding_matches(f, {"id": ev["finding"], **ident})]
         lines = [x for f in cands for x in evidence_lines(f)]
         ok_lines = ev["line"] if isinstance(ev["line"], list) else [ev["line"]]
         if not any(a.endswith(ev["artefact"]) and ln in ok_lines for a, ln in lines):

@@ -133,7 +133,8 @@ void facts_regquery(struct case_model *cm, const struct fact_src *src, const voi
 		 * command when it is known: the prompt line of the segment for the
 		 * first query, the embedded prompt for later ones. */
 		uint32_t line = q->inferred ? (first ? first : q->line) : (q->line ? q->line : first);
-		if (!q->inferred && qi == 0 && src->seg && src->seg->command && src->seg->command_line)
+		if (!q->inferred && qi == 0 && src->seg && src->seg->command_line &&
+		    regquery_is_command(src->seg->command))
 			line = src->seg->command_line;
 		add_key(cm, src, key, line);
 		add_scope(cm, src, key, q->recursive, line);

@@ -1938,8 +1938,16 @@ static void scan_secrets(struct view *v, const struct arg *args, int n, int pipe
 		/* Password=x (connection strings, hash tables, config lines) */
 		const char *eq = memchr(val, '=', vl);
 		if (eq && eq > val && val[0] != '$' && name_is_passwordish(val, (size_t)(eq - val), 1)) {
-			if ((size_t)(eq + 1 - val) < vl)
-				report_vref(v, vr_word(a->t0, (uint32_t)(eq + 1 - val)), "password assignment");
+			struct vref r = vr_word(a->t0, (uint32_t)(eq + 1 - val));
+			size_t x0, x1;
+			if ((size_t)(eq + 1 - val) < vl && !t->quoted && vref_is_literal(v, r) &&
+			    vref_span(v, r, &x0, &x1)) {
+				/* Password=x;Database=y: the value ends at ';' */
+				const char *semi = memchr(v->e->s + x0, ';', x1 - x0);
+				report(v, x0, semi ? (size_t)(semi - v->e->s) : x1, "password assignment");
+			} else if ((size_t)(eq + 1 - val) < vl) {
+				report_vref(v, r, "password assignment");
+			}
 			continue;
 		}
 		if (!t->quoted && name_is_passwordish(val, vl, 1) && k + 2 < n && args[k + 1].kind == A_WORD &&

@@ -10,8 +10,11 @@
 
 #include "artefact.h"
 
-/* Adds every file under path to the set. Returns 0, or -1 when the path
- * itself cannot be opened (it is still recorded as an unreadable artefact). */
+/* Adds every file under path to the set: a folder (sorted, symbolic links
+ * recorded as skipped, never followed), a file, or "-" (stdin, named
+ * "(stdin)"). Returns 0, or -1 when the path itself cannot be opened (it is
+ * still recorded as an unreadable artefact). Caps: set->limits; running
+ * counts in set->total_bytes and set->members. See docs/inputs.md. */
 int input_add_path(struct artefact_set *set, const char *path);
 
 /* Adds a buffer named `name`: an archive is opened and its members added

@@ -339,103 +339,139 @@ struct piece {
 	size_t len;
 };
 
+struct logical {
+	struct piece pc[MAX_JOIN_LINES];
+	size_t np;
+	char *buf;    /* joined text when np > 1 (malloc'd, reused) */
+	size_t cap;
+};
+
+/* The text of a logical line (pieces joined by a blank in place of the
+ * continuation character). Returns NULL when out of memory. */
+static const char *logical_text(struct logical *lg, const struct line *v, size_t *tlen)
+{
+	if (lg->np == 1) {
+		*tlen = v[lg->pc[0].line].len;
+		return v[lg->pc[0].line].s;
+	}
+	size_t blen = 0;
+	for (size_t k = 0; k < lg->np; k++) {
+		lg->pc[k].boff = blen;
+		lg->pc[k].len = v[lg->pc[k].line].len;
+		blen += lg->pc[k].len + 1;
+	}
+	if (blen > lg->cap) {
+		char *nb = realloc(lg->buf, blen);
+		if (!nb)
+			return NULL;
+		lg->buf = nb;
+		lg->cap = blen;
+	}
+	for (size_t k = 0; k < lg->np; k++) {
+		const struct line *l = &v[lg->pc[k].line];
+		memcpy(lg->buf + lg->pc[k].boff, l->s, l->len);
+		if (k + 1 < lg->np && l->len)
+			lg->buf[lg->pc[k].boff + l->len - 1] = ' ';
+		lg->buf[lg->pc[k].boff + l->len] = ' ';
+	}
+	*tlen = blen - 1;
+	return lg->buf;
+}
+
+/* One pass over a logical line: find, replace, record. Returns 1 when
+ * something was replaced, 0 when not, -1 when out of memory. With
+ * `blank`, every physical line that would change becomes REDACT_MARK. */
+static int redact_pass(struct arena *a, struct line *v, struct logical *lg, struct spans *sp,
+		       redaction_vec *found, int blank)
+{
+	size_t tlen;
+	const char *text = logical_text(lg, v, &tlen);
+	if (!text)
+		return -1;
+	sp->n = 0;
+	if (find_secrets(text, tlen, sp) != 0)
+		return -1;
+	if (!sp->n)
+		return 0;
+	merge_spans(sp);
+	for (size_t k = 0; k < lg->np; k++) {
+		size_t lo = lg->pc[k].boff, hi = lo + v[lg->pc[k].line].len;
+		struct span loc[64];
+		size_t nl = 0;
+		for (size_t s = 0; s < sp->n && nl < 64; s++) {
+			size_t x = sp->v[s].a > lo ? sp->v[s].a : lo;
+			size_t y = sp->v[s].b < hi ? sp->v[s].b : hi;
+			if (x >= y)
+				continue;
+			loc[nl].a = x - lo;
+			loc[nl].b = y - lo;
+			loc[nl].what = sp->v[s].what;
+			nl++;
+		}
+		if (!nl)
+			continue;
+		struct line *l = &v[lg->pc[k].line];
+		size_t olen;
+		char *o;
+		if (blank) {
+			struct span all = { 0, l->len, loc[0].what, 0 };
+			o = apply(a, l->s, l->len, &all, 1, &olen);
+		} else {
+			o = apply(a, l->s, l->len, loc, nl, &olen);
+		}
+		if (!o)
+			return -1;
+		l->s = o;
+		l->len = olen > UINT32_MAX ? UINT32_MAX : (uint32_t)olen;
+		for (size_t s = 0; s < nl; s++) {
+			struct redaction *r = VEC_PUSH(a, found);
+			if (!r)
+				return -1;
+			r->line = l->no;
+			r->what = loc[s].what;
+			if (blank)
+				break;
+		}
+	}
+	return 1;
+}
+
+/* Replacing a value can change how the rest of a line reads (a quote left
+ * without its partner). Passes repeat until nothing more is found, so that
+ * redaction is idempotent; a line still changing after that is replaced
+ * whole. */
+#define MAX_PASSES 4
+
 int redact_lines(struct arena *a, struct lines *t, redaction_vec *found)
 {
 	struct line *v = (struct line *)t->v;
 	struct spans sp = { 0 };
-	char *buf = NULL;
-	size_t bufcap = 0;
+	struct logical lg = { .np = 0 };
 	int rc = 0;
 	for (size_t i = 0; i < t->n && rc == 0;) {
-		/* a logical line: i .. i+np-1 */
-		struct piece pc[MAX_JOIN_LINES];
-		size_t np = 0, blen = 0;
-		size_t j = i;
+		/* a logical line: lines joined by a trailing ^ or ` */
+		size_t j = i, bytes = 0;
+		lg.np = 0;
 		for (;;) {
-			size_t take = v[j].len;
-			int more = continues(&v[j]) && j + 1 < t->n && np + 1 < MAX_JOIN_LINES &&
-				   blen + take < MAX_JOIN_BYTES;
-			pc[np].boff = blen;
-			pc[np].line = j;
-			pc[np].len = take;
-			np++;
-			blen += take + 1;
+			lg.pc[lg.np].line = j;
+			lg.np++;
+			bytes += v[j].len + 1;
+			if (!(continues(&v[j]) && j + 1 < t->n && lg.np < MAX_JOIN_LINES &&
+			      bytes + v[j + 1].len < MAX_JOIN_BYTES))
+				break;
 			j++;
-			if (!more)
-				break;
 		}
-		size_t next = j;
-		const char *text;
-		size_t tlen;
-		if (np == 1) {
-			text = v[i].s;
-			tlen = v[i].len;
-		} else {
-			if (blen > bufcap) {
-				char *nb = realloc(buf, blen);
-				if (!nb) {
-					rc = -1;
-					break;
-				}
-				buf = nb;
-				bufcap = blen;
-			}
-			for (size_t k = 0; k < np; k++) {
-				memcpy(buf + pc[k].boff, v[pc[k].line].s, pc[k].len);
-				/* the continuation character becomes a blank */
-				if (k + 1 < np)
-					buf[pc[k].boff + pc[k].len - 1] = ' ';
-				buf[pc[k].boff + pc[k].len] = ' ';
-			}
-			text = buf;
-			tlen = blen - 1;
-		}
-		sp.n = 0;
-		if (find_secrets(text, tlen, &sp) != 0) {
-			rc = -1;
-			break;
-		}
-		merge_spans(&sp);
-		/* back to physical lines: each piece gets the spans inside it */
-		for (size_t k = 0; k < np && sp.n; k++) {
-			size_t lo = pc[k].boff, hi = pc[k].boff + pc[k].len;
-			struct span loc[64];
-			size_t nl = 0;
-			for (size_t s = 0; s < sp.n && nl < 64; s++) {
-				size_t x = sp.v[s].a > lo ? sp.v[s].a : lo;
-				size_t y = sp.v[s].b < hi ? sp.v[s].b : hi;
-				if (x >= y)
-					continue;
-				loc[nl].a = x - lo;
-				loc[nl].b = y - lo;
-				loc[nl].what = sp.v[s].what;
-				nl++;
-			}
-			if (!nl)
-				continue;
-			struct line *l = &v[pc[k].line];
-			size_t olen;
-			char *o = apply(a, l->s, l->len, loc, nl, &olen);
-			if (!o) {
+		for (int pass = 0; pass < MAX_PASSES; pass++) {
+			int r = redact_pass(a, v, &lg, &sp, found, pass == MAX_PASSES - 1);
+			if (r < 0)
 				rc = -1;
+			if (r <= 0)
 				break;
-			}
-			l->s = o;
-			l->len = olen > UINT32_MAX ? UINT32_MAX : (uint32_t)olen;
-			for (size_t s = 0; s < nl; s++) {
-				struct redaction *r = VEC_PUSH(a, found);
-				if (!r) {
-					rc = -1;
-					break;
-				}
-				r->line = l->no;
-				r->what = loc[s].what;
-			}
 		}
-		i = next;
+		i = j + 1;
 	}
 	free(sp.v);
-	free(buf);
+	free(lg.buf);
 	return rc;
 }
 
@@ -444,20 +480,35 @@ const char *redact_string(struct arena *a, const char *s, int *found)
 	*found = 0;
 	if (!s)
 		return s;
-	size_t n = strlen(s);
 	struct spans sp = { 0 };
-	const char *res = s;
-	if (find_secrets(s, n, &sp) != 0) {
-		/* out of memory: hide the whole string rather than risk a leak */
-		res = REDACT_MARK;
-		*found = 1;
-	} else if (sp.n) {
+	const char *cur = s;
+	for (int pass = 0; pass < MAX_PASSES; pass++) {
+		size_t n = strlen(cur);
+		sp.n = 0;
+		if (find_secrets(cur, n, &sp) != 0) {
+			/* out of memory: hide the whole string rather than risk a leak */
+			cur = REDACT_MARK;
+			(*found)++;
+			break;
+		}
+		if (!sp.n)
+			break;
+		if (pass == MAX_PASSES - 1) {
+			cur = REDACT_MARK;
+			(*found)++;
+			break;
+		}
 		merge_spans(&sp);
 		size_t olen;
-		char *o = apply(a, s, n, sp.v, sp.n, &olen);
-		res = o ? o : REDACT_MARK;
-		*found = (int)sp.n;
+		char *o = apply(a, cur, n, sp.v, sp.n, &olen);
+		if (pass == 0)
+			*found += (int)sp.n;
+		if (!o) {
+			cur = REDACT_MARK;
+			break;
+		}
+		cur = o;
 	}
 	free(sp.v);
-	return res;
+	return cur;
 }

@@ -497,6 +497,8 @@ struct lclass {
 /* Lines of a PowerShell error record around a native command's stderr. */
 static int ps_noise(const char *s, size_t len)
 {
+	if (len > 512)
+		len = 512; /* the lines looked for are short */
 	static const char *const starts[] = { "At line:", "At char:", "所在位置", "Bei Zeile",
 					      "In Zeile", "発生場所", "Au caractère", "+ ", "+~", NULL };
 	size_t i = skip_blanks(s, len, 0);
@@ -562,6 +564,9 @@ static void classify(struct arena *a, const char *s, size_t len, struct lclass *
 	if (!wl || !ml)
 		goto unknown;
 	int single = memchr(p, ' ', wl) == NULL && memchr(p, '\\', wl) == NULL;
+	/* reg's messages are short: a bound keeps hostile long lines cheap */
+	if (ml > 512)
+		ml = 512;
 	if (not_found_text(msg, ml) && (single || error_word(p, wl))) {
 		c->kind = L_ERROR;
 		c->err = REGQ_ERR_NOT_FOUND;

@@ -211,6 +211,29 @@ static void test_big_files(void)
 	CHECK(t && t->status == ART_SKIPPED && reason_has(t, "--max-member-bytes"));
 	artefact_set_free(s);
 	free(text);
+
+	/* a huge `net use` listing: its prefix is classified, so the skipped
+	 * artefact still says what it was */
+	const char *head = "New connections will be remembered.\r\n\r\n\r\n"
+			   "Status       Local     Remote                    Network\r\n\r\n"
+			   "-------------------------------------------------------------------------------\r\n";
+	const char *row = "OK           Z:        \\\\fs01\\share               Microsoft Windows Network\r\n";
+	size_t hl = strlen(head), rl = strlen(row), total = hl + rl * 20000;
+	text = malloc(total);
+	memcpy(text, head, hl);
+	for (size_t i = 0; i < 20000; i++)
+		memcpy(text + hl + i * rl, row, rl);
+	CHECK(write_file(root, "netuse.txt", text, total) == 0);
+	s = set_with(small_members);
+	CHECK(input_add_path(s, path_join(p, sizeof p, root, "netuse.txt")) == 0);
+	art_dump(s, "big net use");
+	t = art_find(s, p);
+	CHECK(t && t->status == ART_SKIPPED && t->bytes == total);
+	CHECK(t && !strcmp(t->kind, "net-use") && reason_has(t, "look like net-use"));
+	CHECK(t && t->segs.n == 0 && t->text.n == 0);
+	CHECK_INT(s->total_bytes, 64u << 10);
+	artefact_set_free(s);
+	free(text);
 	remove_tree(root);
 
 	/* a path that is not there */

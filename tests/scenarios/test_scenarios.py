@@ -168,6 +168,10 @@ def check_scenario(name):
         problems.append(f"expected no finding, got: {got}")
 
     problems += invariant_problems(rep, d)
+    paths = [a["path"] for a in rep.get("artefacts", [])]
+    for inp in inputs_of(d, expect):
+        if os.path.isfile(inp) and paths.count(inp) != 1:
+            problems.append(f"input {os.path.basename(inp)} appears {paths.count(inp)} times in artefacts")
 
     commands = [n["command"] for n in rep.get("next_steps", [])]
     for c in expect.get("next_steps", []):

@@ -336,6 +336,47 @@ static void test_transcript_command_lines(void)
 	artefact_set_free(set);
 }
 
+/* A transcript builds the credential at one prompt and maps at a later
+ * one: the mapping's user is found by looking back. */
+static void test_transcript_credential_lookback(void)
+{
+	const char *tr =
+		"PS C:\\Users\\adm> $User = \"CONTOSO\\svc_map\"\r\n"
+		"PS C:\\Users\\adm> $PWord = ConvertTo-SecureString -String 'hunter2' -AsPlainText -Force\r\n"
+		"PS C:\\Users\\adm> $Creds = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $User, $PWord\r\n"
+		"PS C:\\Users\\adm> New-SmbGlobalMapping -RemotePath \\\\fs01\\share -Credential $Creds -LocalPath Z: -Persistent $true\r\n"
+		"\r\n"
+		"Status Local Path Remote Path\r\n"
+		"------ ---------- -----------\r\n"
+		"OK     Z:         \\\\fs01\\share\r\n"
+		"\r\n"
+		"PS C:\\Users\\adm> New-SmbGlobalMapping -RemotePath \\\\fs02\\x -Credential (Get-Credential CONTOSO\\other) -LocalPath Y:\r\n";
+	struct artefact_set *set = artefact_set_new(NULL);
+	struct artefact *art = artefact_add_bytes(set, "console.txt", (const uint8_t *)tr, strlen(tr));
+	NEED(art);
+	struct case_model cm;
+	CHECK(case_build(&cm, set->arena, set) == 0);
+	int z = 0, y = 0;
+	for (size_t i = 0; i < cm.commands.n; i++) {
+		const struct f_command *f = &cm.commands.v[i];
+		if (f->kind != CMD_NEW_GMAP || !f->drive)
+			continue;
+		if (!strcmp(f->drive, "Z:")) {
+			z++;
+			CHECK_STR(f->user, "CONTOSO\\svc_map");
+			CHECK_INT(f->persistent, TRI_YES);
+			CHECK_INT(f->ev.line, 4);
+		} else if (!strcmp(f->drive, "Y:")) {
+			y++;
+			CHECK_STR(f->user, "CONTOSO\\other");
+			CHECK_INT(f->persistent, TRI_UNKNOWN);
+		}
+	}
+	CHECK_INT(z, 1);
+	CHECK_INT(y, 1);
+	artefact_set_free(set);
+}
+
 static int bid_of(const char *text, const char *name)
 {
 	struct lines t;
@@ -415,6 +456,7 @@ int main(void)
 	test_tsg_text();
 	test_tsg_workaround_fixture();
 	test_transcript_command_lines();
+	test_transcript_credential_lookback();
 	test_bids();
 	test_hostile();
 	arena_free(A);

@@ -67,6 +67,7 @@ static void link_command_outcomes(struct case_model *cm)
 			struct f_error *e = &cm->errors.v[k];
 			if (e->ev.artefact == c->ev.artefact && e->ev.line > c->ev.line && e->ev.line < end) {
 				c->error_code = e->code;
+				c->error_ev = e->ev;
 				if (!e->command)
 					e->command = c->text;
 				break;

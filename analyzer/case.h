@@ -195,6 +195,7 @@ struct f_command {
 	int password_given;      /* a password was on the line (redacted) */
 	int error_code;          /* outcome seen right after it: 0 success, >0 error, -1 unknown */
 	struct evidence ev;
+	struct evidence error_ev; /* the error line of that outcome, when error_code > 0 */
 };
 struct f_error {                 /* "System error N has occurred.", NERR, conflicting switches */
 	int code;                /* 3510 for "A command was used with conflicting switches." */

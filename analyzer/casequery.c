@@ -538,7 +538,9 @@ void cq_access_for(const struct cq *q, const char *drive, const char *server, co
 		if (!unc_parts(c->remote, &srv, &sl, &sh, &shl))
 			continue;
 		if (target_match(srv, sl, sh, shl, server, share) == 2)
-			observe(&o, c->error_code == 0 ? TRI_YES : TRI_NO, c->error_code, "net use", &c->ev);
+			/* cite the error line itself: the command line alone does not show the failure */
+			observe(&o, c->error_code == 0 ? TRI_YES : TRI_NO, c->error_code, "net use",
+				c->error_code > 0 && c->error_ev.artefact ? &c->error_ev : &c->ev);
 	}
 	if (o.ok) {
 		r->ok = TRI_YES;

@@ -44,7 +44,8 @@ static void html_finding(FILE *out, struct arena *a, const struct report_view *r
 	enum lang L = rv->o->lang;
 	const struct finding *f = fv->f;
 	fprintf(out, "<div class=\"f %s\">\n<h3>%s%s%s</h3>\n<p><code>%s</code>", severity_name(f->severity),
-		E(fv->title), f->fill.drive ? " — " : "", f->fill.drive ? E(f->fill.drive) : "", E(f->id));
+		E(fv->title), f->fill.drive && !strstr(fv->title, f->fill.drive) ? " — " : "",
+		f->fill.drive && !strstr(fv->title, f->fill.drive) ? E(f->fill.drive) : "", E(f->id));
 	if (fv->solution)
 		fprintf(out, " · %s %s", E(report_label(L, "solution")), fv->solution);
 	if (f->root_causes && *f->root_causes)
@@ -83,9 +84,9 @@ int report_html(FILE *out, const struct report_view *rv, struct arena *a)
 		     "<title>%s</title><style>%s</style></head><body>\n<h1>%s</h1>\n",
 		L == LANG_ZH ? "zh-CN" : "en", E(report_label(L, "report")), css, E(report_label(L, "report")));
 	if (rv->mappings.n) {
-		fprintf(out, "<h2>%s</h2><table><tr><th>%s</th><th>Remote</th><th>Scope</th><th>%s</th><th>%s</th></tr>\n",
-			E(report_label(L, "mappings")), E(report_label(L, "drive")), E(report_label(L, "persisted")),
-			E(report_label(L, "status")));
+		fprintf(out, "<h2>%s</h2><table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+			E(report_label(L, "mappings")), E(report_label(L, "drive")), E(report_label(L, "remote")),
+			E(report_label(L, "scope")), E(report_label(L, "persisted")), E(report_label(L, "status")));
 		for (size_t i = 0; i < rv->mappings.n; i++) {
 			const struct mapping_view *m = rv->mappings.v[i];
 			fprintf(out, "<tr><td>%s</td><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td></tr>\n",

@@ -68,7 +68,7 @@ static void md_finding(FILE *out, const struct report_view *rv, const struct fin
 	enum lang L = rv->o->lang;
 	const struct finding *f = fv->f;
 	fprintf(out, "### %s", fv->title);
-	if (f->fill.drive)
+	if (f->fill.drive && !strstr(fv->title, f->fill.drive))
 		fprintf(out, " — %s", f->fill.drive);
 	fputs("\n\n", out);
 	fprintf(out, "- id: `%s`", f->id);
@@ -118,8 +118,9 @@ int report_markdown(FILE *out, const struct report_view *rv, struct arena *a)
 	enum lang L = rv->o->lang;
 	fprintf(out, "## %s\n\n", report_label(L, "report"));
 	if (rv->mappings.n) {
-		fprintf(out, "| %s | Remote | Scope | %s | %s |\n|---|---|---|---|---|\n",
-			report_label(L, "drive"), report_label(L, "persisted"), report_label(L, "status"));
+		fprintf(out, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", report_label(L, "drive"),
+			report_label(L, "remote"), report_label(L, "scope"), report_label(L, "persisted"),
+			report_label(L, "status"));
 		for (size_t i = 0; i < rv->mappings.n; i++) {
 			const struct mapping_view *m = rv->mappings.v[i];
 			fprintf(out, "| %s | `%s` | %s | %s | %s |\n", m->drive ? m->drive : "-",

@@ -47,7 +47,7 @@ static void print_finding(FILE *out, const struct report_view *rv, const struct 
 		fprintf(out, "  [%s %s]", report_label(L, "solution"), fv->solution);
 	fprintf(out, "  (%s, %s %s)\n", f->id, confidence_name(f->confidence), report_label(L, "confidence"));
 	if (f->case_level && f->fill.drive)
-		fprintf(out, "  %s: %s\n", report_label(L, "drive"), f->fill.drive);
+		fprintf(out, "  %s: %s\n", report_label(L, "related_drive"), f->fill.drive);
 	if (f->root_causes && *f->root_causes)
 		fprintf(out, "  %s: %s\n", report_label(L, "root_causes"), f->root_causes);
 	if (fv->explanation)

@@ -110,11 +110,17 @@ with tempfile.TemporaryDirectory() as d:
     rc, out, err = run(["batch", "--fail-on-finding", order[4]])
     check(rc == 0, "--fail-on-finding passes a case without findings")
 
-    # a case that cannot finish: error status, the run goes on, exit 1
-    rc, out, err = run(["batch", "--timeout", "0.0001", order[0], order[4]])
+    # a case that cannot finish in time: status error with a reason, the next case still runs
+    slow = os.path.join(d, "slow.txt")
+    with open(slow, "wb") as f:
+        f.write(b"x\r\n" * 10_000_000)
+    rc, out, err = run(["batch", "--jobs", "1", "--timeout", "0.3", slow, order[4]])
     recs = [json.loads(l) for l in out.splitlines()]
-    check(rc == 1 and len(recs) == 2 and all(r["status"] == "error" for r in recs)
-          and "timed out" in (recs[0]["reason"] or ""), "timeouts become status error")
+    check(rc == 1 and len(recs) == 2 and recs[0]["status"] == "error"
+          and "timed out" in (recs[0]["reason"] or "") and recs[1]["status"] == "ok",
+          "a timeout becomes that case's status error and the run goes on")
+    os.remove(slow)
+
     if not asan:
         # 60 MB of text in a worker limited to 48 MB of address space: the case ends
         # either as status error or with the file recorded as not read for lack of memory

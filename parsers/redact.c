@@ -396,6 +396,8 @@ static int redact_pass(struct arena *a, struct line *v, struct logical *lg, stru
 	merge_spans(sp);
 	for (size_t k = 0; k < lg->np; k++) {
 		size_t lo = lg->pc[k].boff, hi = lo + v[lg->pc[k].line].len;
+		if (k + 1 < lg->np && hi > lo)
+			hi--; /* keep the continuation character: lines stay joined */
 		struct span loc[64];
 		size_t nl = 0;
 		for (size_t s = 0; s < sp->n && nl < 64; s++) {

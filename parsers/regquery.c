@@ -186,7 +186,7 @@ static size_t find_reg_query(const char *s, size_t len, int prompt_only, size_t 
 		if (!gt)
 			return 0;
 		size_t g = (size_t)(gt - s);
-		int prompt = (g >= 2 && s[i + 1] == ':') || span_starts_ci(s + i, len - i, "PS ");
+		int prompt = (i + 2 <= g && s[i + 1] == ':') || span_starts_ci(s + i, len - i, "PS ");
 		if (!prompt)
 			return 0;
 		*start = skip_blanks(s, len, g + 1);

@@ -50,7 +50,9 @@ struct evidence fact_evidence(struct case_model *cm, const struct fact_src *src,
 
 /* A command's outcome is the error printed in its own output: an f_error
  * from the same artefact whose line falls between the command's line and
- * the next command of that artefact. */
+ * the next command of that artefact. A command known only from a
+ * PowerShell error record has the record's first line, which is also the
+ * error's line. */
 static void link_command_outcomes(struct case_model *cm)
 {
 	for (size_t i = 0; i < cm->commands.n; i++) {
@@ -65,7 +67,7 @@ static void link_command_outcomes(struct case_model *cm)
 		}
 		for (size_t k = 0; k < cm->errors.n; k++) {
 			struct f_error *e = &cm->errors.v[k];
-			if (e->ev.artefact == c->ev.artefact && e->ev.line > c->ev.line && e->ev.line < end) {
+			if (e->ev.artefact == c->ev.artefact && e->ev.line >= c->ev.line && e->ev.line < end) {
 				c->error_code = e->code;
 				c->error_ev = e->ev;
 				if (!e->command)

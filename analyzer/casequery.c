@@ -66,9 +66,13 @@ void cq_init(struct cq *q, struct case_model *cm)
 			continue; /* keep the one that names a SID */
 		q->me = id;
 	}
+	/* The host: the last one that names its domain (systeminfo), else the last that
+	 * names the computer: an ipconfig or transcript header read later must not hide
+	 * the domain systeminfo gave. */
 	for (size_t i = 0; i < cm->hosts.n; i++) {
 		const struct f_host *h = &cm->hosts.v[i];
-		if (!q->host || h->domain || h->computer || !(q->host->domain || q->host->computer))
+		int hd = h->domain != NULL, qd = q->host && q->host->domain;
+		if (!q->host || hd > qd || (hd == qd && (h->computer || !q->host->computer)))
 			q->host = h;
 	}
 	add_hive(q, "HKCU");
@@ -139,17 +143,21 @@ int cq_domain_namespace(const struct cq *q, const char *server, const char **dom
 	if (!server)
 		return 0;
 	const struct f_host *h = q->host;
-	if (h && h->domain_joined != TRI_NO) {
-		if (h->domain && !cq_eq(h->domain, "WORKGROUP") && cq_eq(server, h->domain)) {
-			*domain = h->domain;
-			*ev = &h->ev;
-			return 1;
-		}
-		if (h->netbios_domain && cq_eq(server, h->netbios_domain)) {
-			*domain = h->netbios_domain;
-			*ev = &h->ev;
-			return 1;
-		}
+	/* every host fact: systeminfo's Domain, a NetBIOS domain, ipconfig's primary DNS
+	 * suffix (a joined machine's AD DNS name; a server named exactly like it is the
+	 * domain, not a host) */
+	for (size_t i = 0; i < q->cm->hosts.n; i++) {
+		const struct f_host *x = &q->cm->hosts.v[i];
+		if (x->domain_joined == TRI_NO)
+			continue;
+		const char *names[3] = { x->domain && !cq_eq(x->domain, "WORKGROUP") ? x->domain : NULL,
+					 x->netbios_domain, x->dns_suffix };
+		for (size_t k = 0; k < 3; k++)
+			if (names[k] && cq_eq(server, names[k])) {
+				*domain = names[k];
+				*ev = &x->ev;
+				return 1;
+			}
 	}
 	const struct evidence *lev;
 	if (q->me && cq_local_account(q, &lev) != TRI_YES) {

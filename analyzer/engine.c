@@ -191,6 +191,12 @@ static void collect_hint(struct eng *e, drive_vec *v)
 	}
 }
 
+static int cut_cell(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 3 && (!strcmp(s + n - 3, "...") || !strcmp(s + n - 3, "\xE2\x80\xA6"));
+}
+
 static void set_remote(struct eng *e, struct drive *d)
 {
 	const char *cands[5] = { 0 };
@@ -208,11 +214,14 @@ static void set_remote(struct eng *e, struct drive *d)
 	}
 	if (d->row) cands[n++] = d->row->remote;
 	if (d->cmd) cands[n++] = d->cmd->remote;
-	for (size_t i = 0; i < n; i++)
-		if (cands[i] && *cands[i]) {
-			d->remote = cands[i];
-			break;
-		}
+	/* a table cell cut by the formatter ("\\srv\long..." or "…") is a last resort:
+	 * the fix and the next steps need the whole path */
+	for (int pass = 0; pass < 2 && !d->remote; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (cands[i] && *cands[i] && (pass || !cut_cell(cands[i]))) {
+				d->remote = cands[i];
+				break;
+			}
 	if (d->remote)
 		unc_split(e->a, d->remote, &d->server, &d->share);
 }

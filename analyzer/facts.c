@@ -10,6 +10,7 @@ void facts_cmdkey(struct case_model *, const struct fact_src *, const void *);
 void facts_regquery(struct case_model *, const struct fact_src *, const void *);
 void facts_regexport(struct case_model *, const struct fact_src *, const void *);
 void facts_smbgmap(struct case_model *, const struct fact_src *, const void *);
+void facts_pserror(struct case_model *, const struct fact_src *, const void *);
 void facts_smbconn(struct case_model *, const struct fact_src *, const void *);
 void facts_service(struct case_model *, const struct fact_src *, const void *);
 void facts_testpath(struct case_model *, const struct fact_src *, const void *);
@@ -30,6 +31,7 @@ static const struct {
 	{ "reg-query", facts_regquery },
 	{ "reg-export", facts_regexport },
 	{ "smb-global-mapping", facts_smbgmap },
+	{ "ps-error", facts_pserror },
 	{ "smb-connection", facts_smbconn },
 	{ "service", facts_service },
 	{ "test-path", facts_testpath },

@@ -1,10 +1,12 @@
 /* Facts adapters for the PowerShell-area kinds: SMB global/per-user
- * mappings, SMB connections, services, Test-Path answers. */
+ * mappings, SMB connections, services, Test-Path answers, and the error
+ * records of the SMB cmdlets. */
 #include "case.h"
 
 #include <string.h>
 
 #include "../parsers/psobj.h"
+#include "../parsers/pserror.h"
 #include "../parsers/service.h"
 #include "../parsers/smbconn.h"
 #include "../parsers/smbgmap.h"
@@ -36,6 +38,11 @@ static enum conn_status conn_of(int value, const char *text)
 void facts_smbgmap(struct case_model *cm, const struct fact_src *src, const void *result)
 {
 	const struct smbgmap_result *r = result;
+	/* What New-SmbGlobalMapping printed was true when it ran; it neither lists the
+	 * machine's mappings nor shows the mapping survived a restart (rule 6). The
+	 * command itself is a fact of its own (facts_command_line). */
+	if (r->created)
+		return;
 	struct f_listing *l = VEC_PUSH(cm->arena, &cm->gmap_listings);
 	if (l) {
 		l->global = r->global;
@@ -117,5 +124,25 @@ void facts_testpath(struct case_model *cm, const struct fact_src *src, const voi
 		a->ok = e->ok ? TRI_YES : TRI_NO;
 		a->error_code = 0;
 		a->ev = fact_evidence(cm, src, e->line);
+	}
+}
+
+/* An SMB cmdlet's error record with a known Win32 number is an error like
+ * net's "System error N": case.c links it to the command it follows
+ * (New-SmbGlobalMapping ... -> 1219, 85, 1312), and the case checks read it. */
+void facts_pserror(struct case_model *cm, const struct fact_src *src, const void *result)
+{
+	const struct pserror_result *r = result;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct pserr *e = &r->v[i];
+		if (e->code <= 0)
+			continue; /* "Generic failure" and the like: no cause to name */
+		struct f_error *f = VEC_PUSH(cm->arena, &cm->errors);
+		if (!f)
+			return;
+		f->code = e->code;
+		f->message = e->message;
+		f->command = NULL; /* linked to the command that printed it by case.c */
+		f->ev = fact_evidence(cm, src, e->line);
 	}
 }

@@ -53,8 +53,17 @@ static int step_present(struct run *r, const struct drive *d)
 			     "New-SmbGlobalMapping for %s has no -Persistent $true, so it did not survive a reboot",
 			     d->drive);
 		step_ev(e, s, &c->ev);
-		if (c->persistent == TRI_UNKNOWN)
+		if (c->error_code > 0) {
+			/* it never existed: say so next to "not persisted" (the error's own
+			 * finding, 85/1219/1312..., names the cause) */
+			const char *m = cq_error_meaning(c->error_code);
+			s = run_step(r, "map-command", "failed", "New-SmbGlobalMapping for %s failed with error %d%s%s%s: "
+				     "the mapping was never created", d->drive, c->error_code, m ? " (" : "",
+				     m ? m : "", m ? ")" : "");
+			step_ev(e, s, c->error_ev.artefact ? &c->error_ev : &c->ev);
+		} else if (c->persistent == TRI_UNKNOWN) {
 			roots = "AC";
+		}
 	}
 	struct cq_key k = cq_key_state(&e->q, arena_printf(e->a, "%s\\%c", CQ_KEY_GLOBALMAPPINGS, d->drive[0]));
 	if (k.state == TRI_YES) {
@@ -67,6 +76,15 @@ static int step_present(struct run *r, const struct drive *d)
 	return 1;
 }
 
+/* The remote is known only as a table cell the formatter cut ("\\srv\Cont..." or "…"):
+ * the fix would quote a path that does not exist, so the whole one is asked for. */
+static void ask_whole_remote(struct eng *e, const struct drive *d)
+{
+	size_t n = d->remote ? strlen(d->remote) : 0;
+	if (n >= 3 && (!strcmp(d->remote + n - 3, "...") || !strcmp(d->remote + n - 3, "\xE2\x80\xA6")))
+		next_step(e, NS_GLOBAL_MAPPING, d->drive, "Get-SmbGlobalMapping -LocalPath %s | Format-List", d->drive);
+}
+
 void rules_machine(struct eng *e, const struct drive *d)
 {
 	struct run r;
@@ -74,6 +92,7 @@ void rules_machine(struct eng *e, const struct drive *d)
 	run_init(&r, e, d);
 	if (d->cmd && d->cmd->user && strcmp(d->cmd->user, "(credential)"))
 		r.fill.user = d->cmd->user;
+	ask_whole_remote(e, d);
 	step_method(&r, d);
 	if (step_present(&r, d)) {
 		rules_service_stopped(&r, "the global mapping's state");

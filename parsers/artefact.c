@@ -101,6 +101,14 @@ static int cap_lines(struct lines *t, uint32_t max)
 	return cut;
 }
 
+static int all_blank(const struct lines *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!line_is_blank(&t->v[i]))
+			return 0;
+	return 1;
+}
+
 static enum art_status worst(enum art_status a, enum art_status b)
 {
 	return a > b ? a : b;
@@ -139,6 +147,11 @@ struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
 		art->reason = "out of memory while redacting";
 		return art;
 	}
+	if (segment_dedent(a, &t) != 0) {
+		art->status = ART_SKIPPED;
+		art->reason = "out of memory while reading the text";
+		return art;
+	}
 	art->text = t;
 	art->language = detect_language(&t);
 
@@ -167,6 +180,13 @@ struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
 		seg->bid = bid;
 		seg->parser = p;
 		if (!p) {
+			if (seg->command && all_blank(&seg->text)) {
+				/* "$cred = Get-Credential", "cd \": nothing printed, nothing to read */
+				seg->kind = "none";
+				seg->status = ART_SKIPPED;
+				seg->reason = "the command printed nothing";
+				continue;
+			}
 			seg->kind = "unknown";
 			seg->status = ART_UNRECOGNIZED;
 			seg->reason = "no parser recognised this text";

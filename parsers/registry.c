@@ -9,6 +9,7 @@ extern const struct parser cmdkey_parser;
 extern const struct parser regquery_parser;
 extern const struct parser regexport_parser;
 extern const struct parser smbgmap_parser;
+extern const struct parser pserror_parser;
 extern const struct parser smbconn_parser;
 extern const struct parser service_parser;
 extern const struct parser testpath_parser;
@@ -17,6 +18,7 @@ extern const struct parser dirlist_parser;
 extern const struct parser sysinfo_parser;
 extern const struct parser ipconfig_parser;
 extern const struct parser script_parser;
+extern const struct parser chcp_parser;
 
 const struct parser *const parser_table[] = {
 	&netuse_parser,
@@ -26,6 +28,7 @@ const struct parser *const parser_table[] = {
 	&regquery_parser,
 	&regexport_parser,
 	&smbgmap_parser,
+	&pserror_parser,
 	&smbconn_parser,
 	&service_parser,
 	&testpath_parser,
@@ -34,6 +37,7 @@ const struct parser *const parser_table[] = {
 	&sysinfo_parser,
 	&ipconfig_parser,
 	&script_parser,
+	&chcp_parser,
 	NULL,
 };
 

@@ -17,6 +17,7 @@
 #include "regquery.h"
 
 #include <json-c/json.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "regvalue.h"
@@ -203,6 +204,71 @@ static size_t find_reg_query(const char *s, size_t len, int prompt_only, size_t 
 		}
 	}
 	return 0;
+}
+
+/* A file named after the command that wrote it ("reg query HKCU_Network_M.txt",
+ * "reg_query_HKLM_SOFTWARE_x.log"; a file name cannot hold a backslash, so
+ * '_' stands for it after the hive; a trailing " -s"/" _s" is /s). Writes
+ * "reg query HKCU\Network\M" into buf; 0 when the name is not one. */
+static int name_command(const char *name, char *buf, size_t cap)
+{
+	if (!name)
+		return 0;
+	size_t n = strlen(name);
+	if (n > 300 || cap < n + 16)
+		return 0;
+	const char *dot = strrchr(name, '.');
+	if (dot && name + n - dot <= 5 && name + n - dot >= 2)
+		n = (size_t)(dot - name);
+	size_t i = 0;
+	if (!span_starts_ci(name, n, "reg"))
+		return 0;
+	i = 3;
+	if (i < n && (name[i] == ' ' || name[i] == '_' || name[i] == '-'))
+		i++;
+	if (!span_starts_ci(name + i, n - i, "query"))
+		return 0;
+	i += 5;
+	size_t sep = i;
+	while (i < n && (name[i] == ' ' || name[i] == '_' || name[i] == '-'))
+		i++;
+	if (i == sep)
+		return 0;
+	const char *k = name + i;
+	size_t kl = n - i;
+	int rec = 0;
+	if (kl > 3 && name[i + kl - 3] == ' ' && (name[i + kl - 2] == '-' || name[i + kl - 2] == '_') &&
+	    (name[i + kl - 1] == 's' || name[i + kl - 1] == 'S')) {
+		rec = 1;
+		kl -= 3;
+	}
+	size_t skip = 0;
+	int h = -1;
+	for (size_t j = 0; j < NHIVES && h < 0; j++) {
+		for (int sh = 0; sh < 2 && h < 0; sh++) {
+			const char *hn = sh ? hives[j].shortname : hives[j].longname;
+			size_t hl = strlen(hn);
+			if (span_starts_ci(k, kl, hn) && (kl == hl || k[hl] == '_' || k[hl] == '\\')) {
+				h = (int)j;
+				skip = hl;
+			}
+		}
+	}
+	if (h < 0)
+		return 0;
+	/* quoted: key names may hold spaces ("Persistent Connections") */
+	size_t o = (size_t)snprintf(buf, cap, "reg query \"%s", hives[h].shortname);
+	for (size_t j = skip; j < kl && o + 6 < cap; j++) {
+		char c = k[j];
+		if (c == '"' || (c == ' ' && j + 1 < kl && (k[j + 1] == '-' || k[j + 1] == '_')))
+			return 0; /* another switch (/v ...): not a plain key */
+		buf[o++] = c == '_' ? '\\' : c;
+	}
+	buf[o++] = '"';
+	buf[o] = 0;
+	if (rec && o + 4 < cap)
+		memcpy(buf + o, " /s", 4);
+	return 1;
 }
 
 int regquery_is_command(const char *cmd)
@@ -699,13 +765,22 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 	struct qargs args;
 	struct regq_query *q;
 	size_t cmd_start = 0;
-	size_t cmd_after = ctx->command ? find_reg_query(ctx->command, strlen(ctx->command), 0, &cmd_start) : 0;
-	q = new_query(a, r, cmd_after ? ctx->command : NULL, cmd_after ? strlen(ctx->command) : 0,
-		      cmd_after, t->n ? t->v[0].no : 0, &args);
+	const char *cmd = ctx->command;
+	size_t cmd_after = cmd ? find_reg_query(cmd, strlen(cmd), 0, &cmd_start) : 0;
+	char name_cmd[400];
+	int from_name = 0;
+	if (!cmd_after && name_command(ctx->name, name_cmd, sizeof name_cmd)) {
+		cmd = name_cmd;
+		cmd_after = find_reg_query(cmd, strlen(cmd), 0, &cmd_start);
+		from_name = cmd_after != 0;
+	}
+	q = new_query(a, r, cmd_after ? cmd : NULL, cmd_after ? strlen(cmd) : 0, cmd_after,
+		      t->n ? t->v[0].no : 0, &args);
 	if (!q) {
 		ctx->reason = "out of memory";
 		return PARSE_FAILED;
 	}
+	q->from_name = from_name;
 	size_t qi = 0, k0 = 0;
 	const char *cur_key = NULL;
 	int recognised = cmd_after != 0;
@@ -902,7 +977,8 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 
 static int bid(const struct lines *t, const struct parse_ctx *ctx)
 {
-	int is_cmd = regquery_is_command(ctx->command);
+	char name_cmd[400];
+	int is_cmd = regquery_is_command(ctx->command) || name_command(ctx->name, name_cmd, sizeof name_cmd);
 	size_t n = t->n < 300 ? t->n : 300;
 	int keys = 0, values_after_key = 0, notfound = 0, errors = 0, ends = 0, cmds = 0, other = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -966,6 +1042,8 @@ static struct json_object *to_json(const void *res)
 			json_object_object_add(e, "search", json_object_new_boolean(1));
 		if (q->filtered)
 			json_object_object_add(e, "filtered", json_object_new_boolean(1));
+		if (q->from_name)
+			json_object_object_add(e, "from_file_name", json_object_new_boolean(1));
 		if (q->matches >= 0)
 			json_object_object_add(e, "matches", json_object_new_int64(q->matches));
 		json_object_object_add(e, "line", json_object_new_int64(q->line));

@@ -13,7 +13,8 @@
 #include "parser.h"
 
 struct regq_query {
-	const char *command;  /* "reg query ..." as known (ctx->command or an embedded prompt), NULL */
+	const char *command;  /* "reg query ..." as known (ctx->command, an embedded prompt, or the
+				 file name), NULL */
 	const char *key;      /* queried key: from the command as written, else inferred from the
 				 key lines (long hive names as printed); NULL when unknown */
 	const char *value;    /* /v NAME; "" for /ve; NULL when all values were listed */
@@ -21,6 +22,7 @@ struct regq_query {
 	int search;           /* /f, or an "End of search" line: only matches are listed */
 	int filtered;         /* piped through findstr / Select-String: lines may be missing */
 	int inferred;         /* key/recursive come from the output's layout, not a command */
+	int from_name;        /* the command was read from the file name ("reg query HKCU_Network_M.txt") */
 	int listing;          /* a full listing of key: every value and every direct subkey
 				  (every descendant when recursive) is in the output */
 	long matches;         /* "End of search: N match(es)": N, else -1 */

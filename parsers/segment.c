@@ -250,6 +250,14 @@ static int ps_prompt(const char *s, size_t n, size_t *cmd_off)
 		i++;
 	if (span_starts_ci(s + i, n - i, "*Evil-WinRM* "))
 		i += 13;
+	if (i < n && s[i] == '[') {
+		/* Enter-PSSession / Invoke-Command: "[PC-0815]: PS C:\Users\x\Documents> " */
+		size_t j = i + 1;
+		while (j < n && j - i <= 64 && s[j] != ']' && s[j] != ' ' && s[j] != '[')
+			j++;
+		if (j + 2 < n && j > i + 1 && s[j] == ']' && s[j + 1] == ':' && s[j + 2] == ' ')
+			i = j + 3;
+	}
 	if (n - i < 3 || s[i] != 'P' || s[i + 1] != 'S')
 		return 0;
 	i += 2;
@@ -377,7 +385,7 @@ static int prompt_of(const struct line *l, const char **cmd, size_t *cn)
 /* ------------------------------------------------ structure of outputs */
 
 enum okind { K_NONE, K_NETLIST, K_CMDKEY, K_CMDKEYMSG, K_REGQUERY, K_REGFILE, K_WHOAMI,
-	     K_SYSERR, K_PSTABLE };
+	     K_SYSERR, K_PSTABLE, K_PSRECORD };
 
 static size_t indent_of(const struct line *l)
 {
@@ -490,6 +498,65 @@ static int syserr_line(const struct line *l)
 	       span_starts_ci(s, n, "L\xe2\x80\x99" "erreur syst");
 }
 
+/* Windows PowerShell 5.1 turns the first stderr line of a native command
+ * run with 2>&1 into an error record, which starts that command's output:
+ *   net : System error 1326 has occurred.
+ *   At line:1 char:1                  (localized; "At C:\x\collect.ps1:2 char:1")
+ *   + net use \\fs01\data 2>&1 >> out.txt
+ *   + ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+ *       + CategoryInfo          : NotSpecified: (...) [], RemoteException
+ *       + FullyQualifiedErrorId : NativeCommandError
+ * The first '+' line is the command as typed; *cmd is NULL when PowerShell
+ * shortened it ("+ ... tail of the line"). */
+#define PSREC_LOOKAHEAD 10
+static int ps_record_at(const struct lines *t, size_t i, size_t end, const char **cmd,
+			size_t *cn, uint32_t *cmd_no)
+{
+	const struct line *l = &t->v[i];
+	*cmd = NULL;
+	*cn = 0;
+	*cmd_no = 0;
+	if (indent_of(l) > 0)
+		return 0;
+	size_t w = 0; /* "<program> : <first stderr line>" */
+	while (w < l->len && w <= PROMPT_PATH_MAX && l->s[w] != ' ' && l->s[w] != '\t')
+		w++;
+	if (w == 0 || w + 3 > l->len || l->s[w] != ' ' || l->s[w + 1] != ':' || l->s[w + 2] != ' ')
+		return 0;
+	int position = 0, category = 0;
+	for (size_t k = i + 1; k < end && k <= i + PSREC_LOOKAHEAD; k++) {
+		const char *s;
+		size_t n;
+		trimmed(&t->v[k], &s, &n);
+		if (n == 0)
+			continue;
+		if (s[0] != '+') {
+			if (category)
+				continue; /* CategoryInfo wrapped at the console width */
+			if (position++ || s[0] == '~')
+				return 0;
+			continue;
+		}
+		const char *r = s + 1;
+		size_t rn = n - 1;
+		span_trim(&r, &rn);
+		if (span_starts_ci(r, rn, "FullyQualifiedErrorId"))
+			return contains(r, rn, "NativeCommandError");
+		if (span_starts_ci(r, rn, "CategoryInfo")) {
+			category = 1;
+			continue;
+		}
+		if (!position || (rn && r[0] == '~'))
+			continue;
+		if (!*cmd && rn && !span_starts_ci(r, rn, "...") && !span_starts_ci(r, rn, "\xe2\x80\xa6")) {
+			*cmd = r;
+			*cn = rn;
+			*cmd_no = t->v[k].no;
+		}
+	}
+	return 0;
+}
+
 /* A PowerShell table header: the next line is made of dash runs matching
  * the header's columns ("Status Local Path Remote Path" / "------ ...").
  * net's single 79-dash rule is not one. */
@@ -572,6 +639,11 @@ static enum okind marker_at(const struct lines *t, size_t i, size_t lo, size_t e
 		return K_REGQUERY;
 	if (whoami_section(t, i, end))
 		return K_WHOAMI;
+	const char *rc;
+	size_t rcn;
+	uint32_t rno;
+	if (ps_record_at(t, i, end, &rc, &rcn, &rno))
+		return K_PSRECORD;
 	if (syserr_line(l))
 		return K_SYSERR;
 	if ((i == lo || blank(t, i - 1)) && pstable_header(t, i, end))
@@ -621,12 +693,16 @@ static void push(struct builder *b, size_t first, size_t end, const char *cmd, u
 	s->command_line = cmd_line;
 }
 
+static char *command_dup(struct arena *a, const char *c, size_t n);
+
 /* Cut [first, end) where one output visibly starts after another. */
 static void split_outputs(struct builder *b, size_t first, size_t end, const char *cmd,
 			  uint32_t cmd_line)
 {
 	const struct lines *t = b->t;
 	size_t start = first;
+	const char *scmd = cmd; /* command of the current output, when known */
+	uint32_t sline = cmd_line;
 	enum okind cur = K_NONE;
 	int netlist_rule = 0, table_rows = 0;
 	size_t content = SIZE_MAX; /* first non-blank line of the current output */
@@ -666,6 +742,7 @@ static void split_outputs(struct builder *b, size_t first, size_t end, const cha
 			}
 			case K_CMDKEYMSG:
 			case K_SYSERR:
+			case K_PSRECORD:
 				/* after unknown text (password prompts) it is the same command */
 				cut = cur != K_NONE;
 				break;
@@ -677,11 +754,23 @@ static void split_outputs(struct builder *b, size_t first, size_t end, const cha
 			}
 		}
 		if (cut) {
-			push(b, start, at, start == first ? cmd : NULL, start == first ? cmd_line : 0);
+			push(b, start, at, scmd, sline);
 			start = content = at;
+			scmd = NULL;
+			sline = 0;
 			cur = K_NONE;
 			netlist_rule = 0;
 			table_rows = 0;
+		}
+		if (k == K_PSRECORD && content == at && !scmd) {
+			/* no prompt: the record names the command */
+			const char *rc;
+			size_t rcn;
+			uint32_t rno;
+			if (ps_record_at(t, i, end, &rc, &rcn, &rno) && rc) {
+				scmd = command_dup(b->a, rc, rcn);
+				sline = t->v[i].no; /* where the output (and the error) starts */
+			}
 		}
 		if (cur == K_NONE || cut)
 			cur = k;
@@ -690,7 +779,7 @@ static void split_outputs(struct builder *b, size_t first, size_t end, const cha
 		if (k == K_PSTABLE)
 			i++; /* its dashes line */
 	}
-	push(b, start, end, start == first ? cmd : NULL, start == first ? cmd_line : 0);
+	push(b, start, end, scmd, sline);
 }
 
 static int eq_ci(const char *a, const char *b, size_t n)
@@ -749,6 +838,78 @@ static size_t skip_started_line(const struct lines *t, size_t start, size_t end)
 			last = j;
 		}
 	return nb == 1 && transcript_started_line(&t->v[last]) ? end : start;
+}
+
+/* ------------------------------------------------- pasted, indented text */
+
+/* A line that only a command output or a prompt starts with: a prompt, the
+ * 79-dash rule of net, whoami's `=` runs, a transcript's star rule. Outputs
+ * indent none of these themselves. */
+static int paste_anchor(const struct line *l)
+{
+	const char *c;
+	size_t cn;
+	if (prompt_of(l, &c, &cn))
+		return 1;
+	const char *s;
+	size_t n;
+	trimmed(l, &s, &n);
+	struct line u = { s, n, l->no };
+	if (line_is_rule(&u, '-', 60) || is_star_rule(&u))
+		return 1;
+	size_t eq = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '=')
+			eq++;
+		else if (s[i] != ' ')
+			return 0;
+	}
+	return eq >= 3;
+}
+
+int segment_dedent(struct arena *a, struct lines *t)
+{
+	struct line *copy = NULL;
+	size_t i = 0;
+	while (i < t->n) {
+		if (blank(t, i) || indent_of(&t->v[i]) < 2) {
+			i++;
+			continue;
+		}
+		/* a run of indented lines (blank lines inside it belong to it) */
+		size_t j = i, min = SIZE_MAX, last = i;
+		int anchor = 0;
+		for (; j < t->n; j++) {
+			if (blank(t, j))
+				continue;
+			size_t k = indent_of(&t->v[j]);
+			if (k < 2)
+				break;
+			if (k < min)
+				min = k;
+			anchor |= paste_anchor(&t->v[j]);
+			last = j;
+		}
+		if (anchor) {
+			if (!copy) {
+				copy = arena_alloc(a, t->n * sizeof *copy);
+				if (!copy)
+					return -1;
+				memcpy(copy, t->v, t->n * sizeof *copy);
+			}
+			for (size_t k = i; k <= last; k++) {
+				size_t cut = indent_of(&copy[k]);
+				if (cut > min)
+					cut = min;
+				copy[k].s += cut;
+				copy[k].len -= cut;
+			}
+		}
+		i = j;
+	}
+	if (copy)
+		t->v = copy;
+	return 0;
 }
 
 int segment_text(struct arena *a, const struct lines *t, seg_span_vec *spans,

@@ -54,6 +54,14 @@ static int listing_cmdlet(const char *cmd)
 	return ps_command_names(cmd, "Get-SmbGlobalMapping") || ps_command_names(cmd, "Get-SmbMapping");
 }
 
+/* New-SmbGlobalMapping / New-SmbMapping print the one object they made (en §7.1). A
+ * pipeline that also lists ("New-... ; Get-SmbGlobalMapping") counts as a listing. */
+static int creating_cmdlet(const char *cmd)
+{
+	return !listing_cmdlet(cmd) &&
+	       (ps_command_names(cmd, "New-SmbGlobalMapping") || ps_command_names(cmd, "New-SmbMapping"));
+}
+
 static int all_blank(const struct lines *t)
 {
 	for (size_t i = 0; i < t->n; i++)
@@ -141,6 +149,7 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 	}
 	r->shape = po.shape;
 	r->line = po.first_line;
+	r->created = creating_cmdlet(ctx->command);
 	decide_global(r, ctx, &po);
 	r->v = arena_alloc(ctx->arena, (po.n ? po.n : 1) * sizeof *r->v);
 	if (!r->v) {
@@ -193,6 +202,7 @@ static struct json_object *to_json(const void *res)
 	struct json_object *o = json_object_new_object();
 	json_object_object_add(o, "global", json_object_new_boolean(r->global));
 	psj_str(o, "global_from", r->global_from);
+	json_object_object_add(o, "created", json_object_new_boolean(r->created));
 	psj_str(o, "shape", r->shape == PS_SHAPE_NONE ? "empty" : ps_shape_name(r->shape));
 	psj_int(o, "line", r->line);
 	struct json_object *arr = json_object_new_array();

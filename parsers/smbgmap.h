@@ -25,6 +25,8 @@ struct smbgmap_entry {
 struct smbgmap_result {
 	int global;               /* 1 Get-SmbGlobalMapping, 0 Get-SmbMapping (per-user) */
 	const char *global_from;  /* "command", "type" (Clixml/CimClass) or "default" */
+	int created;              /* printed by New-SmbGlobalMapping / New-SmbMapping: the mapping
+				     just made, not a listing of the machine's mappings */
 	enum ps_shape shape;      /* PS_SHAPE_NONE for an empty listing */
 	struct smbgmap_entry *v;
 	size_t n;

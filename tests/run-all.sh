@@ -45,7 +45,7 @@ if command -v clang >/dev/null && [ "$FUZZ_SECONDS" -gt 0 ]; then
 	fi
 	if ninja -C build-fuzz >build-fuzz.ninja.log 2>&1; then
 		for f in build-fuzz/tests/fuzz/fuzz_*; do
-			[ -x "$f" ] || continue
+			[ -f "$f" ] && [ -x "$f" ] || continue
 			name=${f##*/fuzz_}
 			work=$(mktemp -d)
 			cp -r "tests/fuzz/corpus/$name/." "$work/" 2>/dev/null || true

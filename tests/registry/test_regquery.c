@@ -565,6 +565,61 @@ static void test_not_ours(void)
 	CHECK_INT(r->unknown_lines, 1);
 }
 
+/* The command read from the file name when nothing else gives it. */
+static void test_file_name(void)
+{
+	const char *err = "\xe9\x94\x99\xe8\xaf\xaf: \xe7\xb3\xbb\xe7\xbb\x9f\xe6\x89\xbe\xe4\xb8\x8d\xe5\x88\xb0\xe6\x8c\x87"
+			  "\xe5\xae\x9a\xe7\x9a\x84\xe6\xb3\xa8\xe5\x86\x8c\xe8\xa1\xa8\xe9\xa1\xb9\xe6\x88\x96\xe5\x80\xbc\xe3\x80\x82\r\n";
+	static const struct {
+		const char *name, *key;
+		int recursive;
+	} cases[] = {
+		{ "reg query HKCU_Network_M.txt", "HKCU\\Network\\M", 0 },
+		{ "reg_query_HKEY_CURRENT_USER_Network_M.log", "HKCU\\Network\\M", 0 },
+		{ "REG-QUERY-hkcu_Software_Microsoft_Windows NT_CurrentVersion_Network_Persistent Connections -s.txt",
+		  "HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Network\\Persistent Connections", 1 },
+		{ "regquery HKLM_SYSTEM_CurrentControlSet_Control_NetworkProvider_GlobalMappings",
+		  "HKLM\\SYSTEM\\CurrentControlSet\\Control\\NetworkProvider\\GlobalMappings", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct lines t;
+		lines_split(A, err, strlen(err), 1, &t);
+		struct parse_ctx ctx = { A, cases[i].name, NULL, NULL };
+		void *res = NULL;
+		CHECK_INT(regquery_parser.parse(&t, &ctx, &res), PARSE_OK);
+		CHECK_INT(regquery_parser.bid(&t, &ctx), BID_STRONG);
+		const struct regquery_result *r = res;
+		CHECK(r && r->queries.v[0].from_name);
+		if (r) {
+			CHECK_STR(r->queries.v[0].key, cases[i].key);
+			CHECK_INT(r->queries.v[0].recursive, cases[i].recursive);
+		}
+	}
+	/* names that are not a reg query command */
+	static const char *const others[] = { "reg.txt", "regedit HKCU_Network.txt", "reg query.txt",
+					      "reg query Network_M.txt", "reg query HKCU_Network -v RemotePath.txt" };
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		struct lines t;
+		lines_split(A, err, strlen(err), 1, &t);
+		struct parse_ctx ctx = { A, others[i], NULL, NULL };
+		void *res = NULL;
+		regquery_parser.parse(&t, &ctx, &res);
+		const struct regquery_result *r = res;
+		CHECK(r && !r->queries.v[0].from_name && r->queries.v[0].key == NULL);
+		CHECK_INT(regquery_parser.bid(&t, &ctx), BID_LIKELY);
+	}
+	/* a command given wins over the name */
+	struct lines t;
+	lines_split(A, err, strlen(err), 1, &t);
+	struct parse_ctx ctx = { A, "reg query HKCU_Network_M.txt", "reg query HKCU\\Network\\Q", NULL };
+	void *res = NULL;
+	regquery_parser.parse(&t, &ctx, &res);
+	const struct regquery_result *r = res;
+	CHECK(r && !r->queries.v[0].from_name);
+	if (r)
+		CHECK_STR(r->queries.v[0].key, "HKCU\\Network\\Q");
+}
+
 /* Yen signs for backslashes in Japanese pastes. */
 static void test_yen(void)
 {
@@ -696,6 +751,7 @@ int main(void)
 	test_embedded_prompts();
 	test_not_ours();
 	test_yen();
+	test_file_name();
 	test_facts();
 	arena_free(A);
 	return check_exit();

@@ -3,6 +3,8 @@
 #include "case.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../parsers/text.h"
@@ -50,30 +52,62 @@ struct evidence fact_evidence(struct case_model *cm, const struct fact_src *src,
 
 /* A command's outcome is the error printed in its own output: an f_error
  * from the same artefact whose line falls between the command's line and
- * the next command of that artefact. A command known only from a
- * PowerShell error record has the record's first line, which is also the
- * error's line. */
+ * the next command of that artefact. Both lists are put in (artefact, line)
+ * order once, so a paste with many prompts stays O(n log n). */
+static int cmp_ev(const struct evidence *a, const struct evidence *b)
+{
+	if (a->artefact != b->artefact)
+		return (uintptr_t)a->artefact < (uintptr_t)b->artefact ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static int cmp_cmd_ptr(const void *x, const void *y)
+{
+	return cmp_ev(&(*(struct f_command *const *)x)->ev, &(*(struct f_command *const *)y)->ev);
+}
+
+static int cmp_err_ptr(const void *x, const void *y)
+{
+	return cmp_ev(&(*(struct f_error *const *)x)->ev, &(*(struct f_error *const *)y)->ev);
+}
+
 static void link_command_outcomes(struct case_model *cm)
 {
-	for (size_t i = 0; i < cm->commands.n; i++) {
-		struct f_command *c = &cm->commands.v[i];
-		if (c->error_code > 0 || !c->ev.artefact || !c->ev.line)
+	size_t nc = cm->commands.n, ne = cm->errors.n;
+	if (!nc || !ne)
+		return;
+	struct f_command **cmds = arena_alloc(cm->arena, nc * sizeof *cmds);
+	struct f_error **errs = arena_alloc(cm->arena, ne * sizeof *errs);
+	if (!cmds || !errs)
+		return;
+	for (size_t i = 0; i < nc; i++)
+		cmds[i] = &cm->commands.v[i];
+	for (size_t i = 0; i < ne; i++)
+		errs[i] = &cm->errors.v[i];
+	qsort(cmds, nc, sizeof *cmds, cmp_cmd_ptr);
+	qsort(errs, ne, sizeof *errs, cmp_err_ptr);
+	size_t k = 0;
+	for (size_t i = 0; i < nc; i++) {
+		struct f_command *c = cmds[i];
+		if (!c->ev.artefact || !c->ev.line)
 			continue;
+		/* the next command of the same artefact on a later line ends this one's output */
 		uint32_t end = UINT32_MAX;
-		for (size_t j = 0; j < cm->commands.n; j++) {
-			const struct f_command *d = &cm->commands.v[j];
-			if (d->ev.artefact == c->ev.artefact && d->ev.line > c->ev.line && d->ev.line < end)
-				end = d->ev.line;
-		}
-		for (size_t k = 0; k < cm->errors.n; k++) {
-			struct f_error *e = &cm->errors.v[k];
-			if (e->ev.artefact == c->ev.artefact && e->ev.line >= c->ev.line && e->ev.line < end) {
-				c->error_code = e->code;
-				c->error_ev = e->ev;
-				if (!e->command)
-					e->command = c->text;
+		for (size_t j = i + 1; j < nc && cmds[j]->ev.artefact == c->ev.artefact; j++)
+			if (cmds[j]->ev.line > c->ev.line) {
+				end = cmds[j]->ev.line;
 				break;
 			}
+		struct evidence probe = { c->ev.artefact, c->ev.line + 1, NULL };
+		while (k < ne && cmp_ev(&errs[k]->ev, &probe) < 0)
+			k++;
+		if (c->error_code > 0)
+			continue;
+		if (k < ne && errs[k]->ev.artefact == c->ev.artefact && errs[k]->ev.line < end) {
+			c->error_code = errs[k]->code;
+			c->error_ev = errs[k]->ev;
+			if (!errs[k]->command)
+				errs[k]->command = c->text;
 		}
 	}
 }
@@ -93,6 +127,8 @@ int case_build(struct case_model *cm, struct arena *a, const struct artefact_set
 				s->ev = fact_evidence(cm, &src0, art->redactions.v[r].line);
 			}
 		}
+		if (art->header)
+			facts_transcript_header(cm, &src0, art->header);
 		for (size_t j = 0; j < art->segs.n; j++) {
 			const struct segment *seg = &art->segs.v[j];
 			if (seg->command) {

@@ -87,4 +87,34 @@ with tempfile.TemporaryDirectory() as d:
     facts = json.loads(out)
     check(rc == 0 and len(facts["artefacts"]) == 1, "facts reads stdin")
 
+    # planted secrets never leave the tool, in any output format
+    sec = os.path.join(d, "secrets")
+    os.mkdir(sec)
+    secrets = ["Sup3r$ecret!", "hunter2-Pw", "W1nter 2026"]
+    open(os.path.join(sec, "map.cmd"), "wb").write(crlf(
+        "@echo off\n"
+        "net use L: \\\\fs01\\data Sup3r$ecret! /user:CONTOSO\\jdoe /persistent:yes\n"
+        "cmdkey /add:fs01 /user:CONTOSO\\jdoe /pass:hunter2-Pw\n"))
+    open(os.path.join(sec, "gmap.ps1"), "wb").write(crlf(
+        "$PWord = ConvertTo-SecureString -String 'W1nter 2026' -AsPlainText -Force\n"
+        "$Creds = New-Object System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\\svc', $PWord\n"
+        "New-SmbGlobalMapping -RemotePath \\\\fs01\\apps -Credential $Creds -LocalPath Z: -Persistent $true\n"))
+    outputs = {}
+    for fmt in ("text", "json", "markdown", "html", "junit"):
+        for lang in ("en", "zh-CN"):
+            rc, out, err = run(["analyze", "--format", fmt, "--lang", lang, sec])
+            outputs[f"analyze {fmt} {lang}"] = out + err
+    rc, out, err = run(["facts", sec])
+    outputs["facts"] = out + err
+    rc, out, err = run(["batch", "--summary", "--junit", os.path.join(d, "b.xml"), sec])
+    outputs["batch jsonl"] = out + err
+    outputs["batch junit"] = open(os.path.join(d, "b.xml"), encoding="utf-8").read()
+    for name, text in outputs.items():
+        for sct in secrets:
+            check(sct not in text, f"{name}: planted secret {sct!r} absent")
+    rep = json.loads(run(["analyze", "--format", "json", sec])[1])
+    pw = [f for f in rep["findings"] if f["id"] == "plaintext-password"]
+    check(len(pw) == 1 and len(pw[0]["evidence"]) >= 3, "one plaintext-password finding citing every place")
+    check(all(e["artefact"] and e["line"] > 0 for f in pw for e in f["evidence"]), "each place has file and line")
+
 finish()

@@ -14,6 +14,7 @@ int case_run_paths(struct case_run *r, const struct limits *l, const char *const
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		input_add_path(r->set, paths[i]);
+	artefact_set_settle_codepage(r->set);
 	struct arena *a = r->set->arena;
 	case_build(&r->cm, a, r->set);
 	if (h && h->drive)

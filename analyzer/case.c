@@ -98,7 +98,9 @@ static void link_command_outcomes(struct case_model *cm)
 				end = cmds[j]->ev.line;
 				break;
 			}
-		struct evidence probe = { c->ev.artefact, c->ev.line + 1, NULL };
+		/* errors from the command's own line on: a command known only from a
+		 * PowerShell error record has the record's first line, the error's */
+		struct evidence probe = { c->ev.artefact, c->ev.line, NULL };
 		while (k < ne && cmp_ev(&errs[k]->ev, &probe) < 0)
 			k++;
 		if (c->error_code > 0)

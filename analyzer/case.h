@@ -99,6 +99,7 @@ struct f_cred {
 };
 struct f_cred_listing {          /* one cmdkey /list seen */
 	const char *filter;      /* NULL for the full list, else the /list:<target> */
+	const char *grep;        /* piped through findstr /i <grep>: lists the targets holding it */
 	int empty;               /* "* NONE *" */
 	struct evidence ev;
 };
@@ -259,6 +260,11 @@ facts_adapter_fn facts_adapter_for(const char *kind);
  * (net use, cmdkey, New-SmbGlobalMapping, ...). In facts_script.c. */
 void facts_command_line(struct case_model *cm, const struct fact_src *src,
 			const char *command, uint32_t line_no);
+
+/* A PowerShell transcript's header: who ran the commands and on which machine
+ * (an identity without SID, a host without domain). In facts_whoami.c. */
+void facts_transcript_header(struct case_model *cm, const struct fact_src *src,
+			     const struct transcript_header *h);
 
 /* Registry path helpers: normalize "HKEY_CURRENT_USER\Network\L" -> "HKCU\Network\L". */
 const char *reg_path_normalize(struct arena *a, const char *path, size_t len);

@@ -237,6 +237,8 @@ static int is_generic_cred(const struct f_cred *c)
 
 static int listing_covers(const struct f_cred_listing *l, const char *server)
 {
+	if (l->grep) /* findstr /i: every target naming the server holds the pattern */
+		return span_find_ci(server, strlen(server), l->grep) >= 0;
 	if (!l->filter)
 		return 1;
 	const char *f = l->filter;

@@ -105,8 +105,10 @@ const struct cat_entry catalogue_entries[] = {
     "A per-machine mapping made with New-SmbGlobalMapping survives a restart only when it was created with "
     "-Persistent $true. Windows keeps it under HKLM\\SYSTEM\\CurrentControlSet\\Control\\NetworkProvider\\GlobalMappings "
     "and keeps its credential, through lsass, in the NetworkService profile. Get-SmbGlobalMapping does not list "
-    "{drive}: the mapping was never made persistent, or it has been lost.",
-    LINES("$creds = Get-Credential", CMD_NEW_GMAP),
+    "{drive}, or lists it while its GlobalMappings key is missing: the mapping was never made persistent (it is "
+    "gone after the next restart), or it has been lost.",
+    LINES("Remove-SmbGlobalMapping -LocalPath \"{drive}\" -Force   (only when Get-SmbGlobalMapping still lists it)",
+          "$creds = Get-Credential", CMD_NEW_GMAP),
     LINES("Get-SmbGlobalMapping",
           "reg query \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\NetworkProvider\\GlobalMappings\\{letter}\"",
           CMD_TEST_DRIVE),
@@ -114,8 +116,10 @@ const struct cat_entry catalogue_entries[] = {
   { "全局映射 {drive} 不存在（未持久化或已丢失）",
     "用 New-SmbGlobalMapping 创建的全局（按计算机）映射，只有在创建时指定 -Persistent $true 才能在重启后保留。系统把它记录在 "
     "HKLM\\SYSTEM\\CurrentControlSet\\Control\\NetworkProvider\\GlobalMappings 下，并由 lsass 把凭据保存在 NetworkService "
-    "配置文件中。Get-SmbGlobalMapping 没有列出 {drive}：该映射从未持久化，或已经丢失。",
-    LINES("$creds = Get-Credential", CMD_NEW_GMAP),
+    "配置文件中。Get-SmbGlobalMapping 没有列出 {drive}，或虽然列出但 GlobalMappings 下没有对应的注册表项：该映射从未持久化"
+    "（下次重启后即消失），或已经丢失。",
+    LINES("Remove-SmbGlobalMapping -LocalPath \"{drive}\" -Force   （仅当 Get-SmbGlobalMapping 仍列出该映射时）",
+          "$creds = Get-Credential", CMD_NEW_GMAP),
     LINES("Get-SmbGlobalMapping",
           "reg query \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\NetworkProvider\\GlobalMappings\\{letter}\"",
           CMD_TEST_DRIVE),

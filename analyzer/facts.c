@@ -19,6 +19,7 @@ void facts_dirlist(struct case_model *, const struct fact_src *, const void *);
 void facts_sysinfo(struct case_model *, const struct fact_src *, const void *);
 void facts_ipconfig(struct case_model *, const struct fact_src *, const void *);
 void facts_script(struct case_model *, const struct fact_src *, const void *);
+void facts_psreg(struct case_model *, const struct fact_src *, const void *);
 
 static const struct {
 	const char *kind;
@@ -40,6 +41,7 @@ static const struct {
 	{ "systeminfo", facts_sysinfo },
 	{ "ipconfig", facts_ipconfig },
 	{ "script", facts_script },
+	{ "ps-registry", facts_psreg },
 };
 
 facts_adapter_fn facts_adapter_for(const char *kind)

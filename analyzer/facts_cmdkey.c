@@ -42,10 +42,13 @@ void facts_cmdkey(struct case_model *cm, const struct fact_src *src, const void 
 	if (!l)
 		return;
 	l->filter = r->filter;
+	l->grep = r->grep;
 	l->empty = r->empty || r->entries.n == 0;
 	uint32_t line = r->header_line ? r->header_line
 			: r->empty_line ? r->empty_line
 			: r->entries.n	 ? r->entries.v[0].line
 					 : 0;
+	if (!line && src->seg && src->seg->command_line)
+		line = src->seg->command_line; /* `cmdkey /list | findstr /i x` printed nothing */
 	l->ev = fact_evidence(cm, src, line);
 }

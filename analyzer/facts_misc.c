@@ -44,7 +44,8 @@ void facts_dirlist(struct case_model *cm, const struct fact_src *src, const void
 				d->dirs = b->sum_dirs > 1000000000 ? 1000000000 : (int)b->sum_dirs - 2;
 		}
 		d->not_found = b->not_found;
-		d->ev = fact_evidence(cm, src, b->line);
+		/* an empty answer has no line of its own: its command's prompt */
+		d->ev = fact_evidence(cm, src, b->line ? b->line : src->seg ? src->seg->command_line : 0);
 		if (!b->not_found && b->path && b->path[0] == '\\' && b->path[1] == '\\')
 			dir_access(cm, src, b, TRI_YES, 0);
 	}

@@ -10,6 +10,7 @@
 #include "../parsers/service.h"
 #include "../parsers/smbconn.h"
 #include "../parsers/smbgmap.h"
+#include "../parsers/psreg.h"
 #include "../parsers/testpath.h"
 
 /* Line to cite for a whole output: its first line, else the prompt. */
@@ -115,6 +116,26 @@ void facts_testpath(struct case_model *cm, const struct fact_src *src, const voi
 		const struct testpath_entry *e = &r->v[i];
 		if (e->ok < 0)
 			continue; /* an error record answers nothing about access */
+		const char *key = e->path ? psreg_path(cm->arena, e->path, strlen(e->path)) : NULL;
+		if (key) {
+			/* Test-Path HKCU:\Network\Z: whether the key exists, not an access test */
+			key = reg_path_normalize(cm->arena, key, strlen(key));
+			if (e->ok) {
+				struct f_reg_key *k = VEC_PUSH(cm->arena, &cm->reg_keys);
+				if (k) {
+					k->key = key;
+					k->ev = fact_evidence(cm, src, e->line);
+				}
+			} else {
+				struct f_reg_absent *ab = VEC_PUSH(cm->arena, &cm->reg_absent);
+				if (ab) {
+					ab->key = key;
+					ab->value = NULL;
+					ab->ev = fact_evidence(cm, src, e->line);
+				}
+			}
+			continue;
+		}
 		struct f_access *a = VEC_PUSH(cm->arena, &cm->access);
 		if (!a)
 			return;

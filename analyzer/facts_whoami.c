@@ -1,8 +1,13 @@
-/* Who and where: whoami -> f_identity; systeminfo and ipconfig -> f_host.
+/* Who and where: whoami -> f_identity; systeminfo and ipconfig -> f_host;
+ * a transcript header -> both (DESIGN §4 rule 7 names it as a domain source).
  * Comparing a user's domain part with the computer name (local account) and
  * a UNC server with the AD domain (DFS namespace) is the engine's job: the
  * facts only carry what each output printed. */
 #include "case.h"
+
+#include <string.h>
+
+#include "../parsers/text.h"
 
 
 #include "../parsers/ipconfig.h"
@@ -70,4 +75,49 @@ void facts_ipconfig(struct case_model *cm, const struct fact_src *src, const voi
 	h->domain = NULL;
 	h->domain_joined = TRI_UNKNOWN;
 	h->ev = fact_evidence(cm, src, r->host_line ? r->host_line : r->suffix_line);
+}
+
+/* The header line (from the header's first line on) that shows `value`, 0 when none. */
+static uint32_t header_line_of(const struct artefact *art, uint32_t first, const char *value)
+{
+	size_t vn = value ? strlen(value) : 0;
+	if (!vn)
+		return 0;
+	for (size_t i = 0; i < art->text.n; i++) {
+		const struct line *l = &art->text.v[i];
+		if (l->no < first)
+			continue;
+		if (l->no > first + 40)
+			break;
+		if (span_find_ci(l->s, l->len, value) >= 0)
+			return l->no;
+	}
+	return 0;
+}
+
+void facts_transcript_header(struct case_model *cm, const struct fact_src *src,
+			     const struct transcript_header *h)
+{
+	/* RunAs User is the token that ran the commands (what whoami would print) */
+	const char *user = h->runas_user && *h->runas_user ? h->runas_user : h->username;
+	if (user && *user && strchr(user, '\\')) {
+		struct f_identity *id = VEC_PUSH(cm->arena, &cm->identities);
+		if (id) {
+			memset(id, 0, sizeof *id);
+			id->user = user;
+			id->local_account = TRI_UNKNOWN;
+			id->elevated = TRI_UNKNOWN;
+			id->admin_filtered = TRI_UNKNOWN;
+			id->ev = fact_evidence(cm, src, header_line_of(src->art, h->line, user));
+		}
+	}
+	if (h->machine_name && *h->machine_name) {
+		struct f_host *ho = VEC_PUSH(cm->arena, &cm->hosts);
+		if (ho) {
+			memset(ho, 0, sizeof *ho);
+			ho->computer = h->machine_name;
+			ho->domain_joined = TRI_UNKNOWN;
+			ho->ev = fact_evidence(cm, src, header_line_of(src->art, h->line, h->machine_name));
+		}
+	}
 }

@@ -181,6 +181,7 @@ static int cmd_facts(int argc, char **argv)
 		return EXIT_UNREADABLE;
 	for (int i = optind; i < argc; i++)
 		input_add_path(set, argv[i]);
+	artefact_set_settle_codepage(set);
 	FILE *out = open_output(&c);
 	if (!out) {
 		artefact_set_free(set);

@@ -114,43 +114,55 @@ static enum art_status worst(enum art_status a, enum art_status b)
 	return a > b ? a : b;
 }
 
-struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
-				    const uint8_t *data, size_t len)
+static int european_page(const char *enc)
+{
+	return enc && (!strcmp(enc, "cp437") || !strcmp(enc, "cp850") || !strcmp(enc, "cp1252"));
+}
+
+/* decode -> redact -> segment -> classify -> parse, into art (whose path,
+ * bytes and status are set). codepage forces the legacy page (NULL: detect). */
+static void fill(struct artefact_set *set, struct artefact *art, const uint8_t *data, size_t len,
+		 const char *codepage)
 {
 	struct arena *a = set->arena;
-	struct artefact *art = artefact_add_status(set, path, "unknown", ART_UNRECOGNIZED, len, NULL);
-	if (!art)
-		return NULL;
-
 	struct decoded dec;
 	const char *why = NULL;
-	if (decode_bytes(a, data, len, set->limits.codepage, &dec, &why) != 0) {
+	if (decode_bytes(a, data, len, codepage, &dec, &why) != 0) {
 		art->status = ART_UNREADABLE;
 		art->reason = why ? why : "could not decode the text";
-		return art;
+		return;
 	}
 	art->encoding = dec.encoding;
 	if (dec.binary) {
 		art->status = ART_UNRECOGNIZED;
 		art->reason = "binary content (not text output of a command)";
-		return art;
+		return;
+	}
+	if (!codepage && european_page(dec.encoding)) {
+		/* kept in case the rest of the case shows a Chinese or Japanese machine */
+		uint8_t *raw = arena_alloc(a, len ? len : 1);
+		if (raw) {
+			memcpy(raw, data, len);
+			art->raw = raw;
+			art->raw_len = len;
+		}
 	}
 	struct lines t;
 	if (lines_split(a, dec.text, dec.len, 1, &t) != 0) {
 		art->status = ART_SKIPPED;
 		art->reason = "out of memory for this case (arena cap)";
-		return art;
+		return;
 	}
 	int cut = cap_lines(&t, set->limits.max_line_bytes);
 	if (redact_lines(a, &t, &art->redactions) != 0) {
 		art->status = ART_SKIPPED;
 		art->reason = "out of memory while redacting";
-		return art;
+		return;
 	}
 	if (segment_dedent(a, &t) != 0) {
 		art->status = ART_SKIPPED;
 		art->reason = "out of memory while reading the text";
-		return art;
+		return;
 	}
 	art->text = t;
 	art->language = detect_language(&t);
@@ -161,7 +173,7 @@ struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
 	if (multi < 0) {
 		art->status = ART_SKIPPED;
 		art->reason = "out of memory while segmenting";
-		return art;
+		return;
 	}
 	art->header = hdr;
 
@@ -174,7 +186,7 @@ struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
 		seg->text = lines_sub(t, spans.v[i].first, spans.v[i].n);
 		seg->command = spans.v[i].command;
 		seg->command_line = spans.v[i].command_line;
-		struct parse_ctx ctx = { a, base_name(path), seg->command, NULL };
+		struct parse_ctx ctx = { a, base_name(art->path), seg->command, NULL };
 		int bid = 0;
 		const struct parser *p = parser_classify(&seg->text, &ctx, BID_WEAK + 1, &bid);
 		seg->bid = bid;
@@ -241,5 +253,64 @@ struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
 	art->status = overall;
 	if (overall == ART_UNRECOGNIZED && !art->reason)
 		art->reason = "no parser recognised this text";
+	return;
+}
+
+struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
+				    const uint8_t *data, size_t len)
+{
+	struct artefact *art = artefact_add_status(set, path, "unknown", ART_UNRECOGNIZED, len, NULL);
+	if (art)
+		fill(set, art, data, len, set->limits.codepage);
 	return art;
+}
+
+/* The CJK code page the case's own texts show: files decoded as GBK or
+ * Shift-JIS (the decoder weighed their words: two votes) and files whose
+ * language is Chinese or Japanese (one vote: Han characters without kana or
+ * phrases read as Chinese). NULL when there is none, or no majority. */
+static const char *case_cjk_page(const struct artefact_set *set)
+{
+	long zh = 0, ja = 0;
+	for (size_t i = 0; i < set->items.n; i++) {
+		const struct artefact *art = &set->items.v[i];
+		const char *l = art->language, *e = art->encoding;
+		zh += (e && !strcmp(e, "cp936")) ? 2 : 0;
+		ja += (e && !strcmp(e, "cp932")) ? 2 : 0;
+		zh += l && !strcmp(l, "zh-CN");
+		ja += l && !strcmp(l, "ja");
+	}
+	return zh == ja ? NULL : zh > ja ? "cp936" : "cp932";
+}
+
+void artefact_set_settle_codepage(struct artefact_set *set)
+{
+	if (!set || set->limits.codepage)
+		return;
+	const char *cp = case_cjk_page(set);
+	if (!cp)
+		return;
+	for (size_t i = 0; i < set->items.n; i++) {
+		struct artefact *art = &set->items.v[i];
+		if (!art->raw || !european_page(art->encoding))
+			continue;
+		const char *l = art->language;
+		if (l && (!strcmp(l, "de") || !strcmp(l, "fr")))
+			continue; /* European words read fine: a file from another machine */
+		struct decoded dec;
+		const char *why = NULL;
+		if (decode_bytes(set->arena, art->raw, art->raw_len, cp, &dec, &why) != 0 || dec.lossy ||
+		    dec.binary)
+			continue; /* not valid text in that page either */
+		const uint8_t *raw = art->raw;
+		size_t len = art->raw_len;
+		const char *path = art->path;
+		uint64_t bytes = art->bytes;
+		memset(art, 0, sizeof *art);
+		art->path = path;
+		art->bytes = bytes;
+		art->kind = "unknown";
+		art->status = ART_UNRECOGNIZED;
+		fill(set, art, raw, len, cp);
+	}
 }

@@ -79,6 +79,9 @@ struct artefact {
 	segment_vec segs;
 	struct transcript_header *header; /* when a PowerShell transcript */
 	redaction_vec redactions;
+	const uint8_t *raw;     /* the bytes, kept only when decoded as a European legacy
+				   page (see artefact_set_settle_codepage) */
+	size_t raw_len;
 };
 
 struct artefact_set {
@@ -97,6 +100,14 @@ void artefact_set_free(struct artefact_set *set);
  * returns the artefact (NULL only when the arena is out of room). */
 struct artefact *artefact_add_bytes(struct artefact_set *set, const char *path,
 				    const uint8_t *data, size_t len);
+/* After every input is added: one Windows machine has one OEM code page, and
+ * on Chinese and Japanese Windows it is also the ANSI page. A short cmd
+ * output whose only non-ASCII text is a share or user name (reg query,
+ * cmdkey) can pass for European letters; when the other files show a
+ * Chinese or Japanese machine, such files are decoded again in its page
+ * (when that decodes them without loss) and parsed again. Nothing happens
+ * with --codepage. */
+void artefact_set_settle_codepage(struct artefact_set *set);
 /* Add an artefact that could not be read at all (or was skipped). */
 struct artefact *artefact_add_status(struct artefact_set *set, const char *path,
 				     const char *kind, enum art_status st,

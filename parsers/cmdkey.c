@@ -145,6 +145,92 @@ static const char *filter_from_command(struct arena *a, const char *cmd, size_t 
 	return k ? arena_strndup(a, s, k) : NULL;
 }
 
+/* `cmdkey /list | findstr /i "fs01"` -> "fs01": the pattern of a
+ * case-insensitive filter (findstr /i, find /i, Select-String / sls without
+ * -CaseSensitive). *piped is set for any pipe into a filter, whatever its
+ * case rule. NULL when there is none or it cannot be read (several words
+ * for findstr, a regular expression). */
+static const char *grep_from_command(struct arena *a, const char *cmd, size_t len, int *piped)
+{
+	*piped = 0;
+	const char *bar = memchr(cmd, '|', len);
+	if (!bar)
+		return NULL;
+	const char *s = bar + 1;
+	size_t n = len - (size_t)(s - cmd);
+	span_trim(&s, &n);
+	size_t w = 0;
+	while (w < n && s[w] != ' ' && s[w] != '\t')
+		w++;
+	int ps = 0;
+	if ((w == 7 && span_starts_ci(s, w, "findstr")) || (w == 11 && span_starts_ci(s, w, "findstr.exe")) ||
+	    (w == 4 && span_starts_ci(s, w, "find")) || (w == 8 && span_starts_ci(s, w, "find.exe")))
+		ps = 0;
+	else if ((w == 13 && span_starts_ci(s, w, "Select-String")) || (w == 3 && span_starts_ci(s, w, "sls")))
+		ps = 1;
+	else
+		return NULL;
+	*piped = 1;
+	int ci = ps, multi = 0;
+	const char *pat = NULL;
+	size_t pn = 0;
+	for (size_t i = w; i < n;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i >= n || s[i] == '|')
+			break;
+		size_t st = i;
+		int quoted = 0;
+		if (s[i] == '"' || s[i] == '\'') {
+			char q = s[i++];
+			st = i;
+			while (i < n && s[i] != q)
+				i++;
+			quoted = 1;
+		} else {
+			while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '|')
+				i++;
+		}
+		const char *tok = s + st;
+		size_t tn = i - st;
+		if (quoted && i < n)
+			i++;
+		if (!quoted && tn >= 2 && (tok[0] == '/' || tok[0] == '-')) {
+			if (span_starts_ci(tok, tn, "/i") && tn == 2)
+				ci = 1;
+			else if (span_starts_ci(tok, tn, "-CaseSensitive"))
+				ci = 0;
+			else if (span_starts_ci(tok, tn, "/c:")) {
+				const char *c = tok + 3;
+				size_t cn = tn - 3;
+				if (cn && c[0] == '"') { /* /c:"fs01" or /c:"two words" */
+					size_t e = (size_t)(c - s) + 1, k = e;
+					while (k < n && s[k] != '"')
+						k++;
+					c = s + e;
+					cn = k - e;
+					i = k < n ? k + 1 : k;
+				}
+				if (!pat) {
+					pat = c;
+					pn = cn;
+				}
+			} else if (span_starts_ci(tok, tn, "/r")) {
+				return NULL; /* a regular expression: not a plain substring */
+			}
+			continue;
+		}
+		if (!pat) {
+			pat = tok;
+			pn = tn;
+			multi = !ps && memchr(tok, ' ', tn) != NULL; /* findstr "a b" = a or b */
+		}
+	}
+	if (!pat || !pn || !ci || multi)
+		return NULL;
+	return arena_strndup(a, pat, pn);
+}
+
 /* "Currently stored credentials for fs01:" -> "fs01" (en; de guessed). */
 static const char *filter_from_header(struct arena *a, const char *h, size_t n)
 {
@@ -255,6 +341,8 @@ static int is_header(const struct lines *t, size_t i)
 	       !is_result_line(l) && followed_by_field(t, i);
 }
 
+static int starts_entry(const struct line *l);
+
 static int bid(const struct lines *t, const struct parse_ctx *ctx)
 {
 	int best = BID_NONE;
@@ -282,8 +370,26 @@ static int bid(const struct lines *t, const struct parse_ctx *ctx)
 				best = BID_LIKELY;
 		}
 	}
-	if (best == BID_NONE && ctx && ctx->command && span_find_ci(ctx->command, strlen(ctx->command), "cmdkey") >= 0)
+	if (best == BID_NONE && ctx && ctx->command && span_find_ci(ctx->command, strlen(ctx->command), "cmdkey") >= 0) {
 		best = BID_WEAK;
+		/* `cmdkey /list | findstr /i "fs01"`: lone Target lines, or nothing at all */
+		int piped = 0;
+		struct arena *a = ctx->arena;
+		const char *cmd = ctx->command;
+		if (span_find_ci(cmd, strlen(cmd), "/list") >= 0 && grep_from_command(a, cmd, strlen(cmd), &piped) && piped) {
+			int targets = 0, other = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (line_is_blank(&t->v[i]))
+					continue;
+				if (starts_entry(&t->v[i]))
+					targets++;
+				else
+					other++;
+			}
+			if (targets > other || (!targets && !other))
+				best = BID_STRONG;
+		}
+	}
 	return best;
 }
 
@@ -323,8 +429,12 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 		ctx->reason = "out of memory";
 		return PARSE_FAILED;
 	}
-	if (ctx->command)
+	int piped = 0;
+	if (ctx->command) {
 		r->filter = filter_from_command(a, ctx->command, strlen(ctx->command));
+		if (span_find_ci(ctx->command, strlen(ctx->command), "cmdkey") >= 0)
+			r->grep = grep_from_command(a, ctx->command, strlen(ctx->command), &piped);
+	}
 
 	/* a paste indented as a whole (mail quote, markdown): measure
 	 * indentation from the header's */
@@ -399,6 +509,11 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 			int new_entry = !st.e || label_is(lab, labn, target_labels) ||
 					(st.e->persistence_text != NULL) ||
 					(skel[0] && strcmp(skel, st.target_skel) == 0);
+			if (new_entry && piped && !starts_entry(l)) {
+				/* a User line whose Target line the filter dropped */
+				finish(&st, &untyped);
+				continue;
+			}
 			if (new_entry) {
 				finish(&st, &untyped);
 				st.e = VEC_PUSH(a, &r->entries);
@@ -451,6 +566,12 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 			unknown++;
 	}
 	finish(&st, &untyped);
+	if (piped) {
+		untyped = 0; /* the filter dropped the Type lines */
+		/* with a case-insensitive pattern, even no line is a listing (no target
+		 * holds it); any other filter shows entries but proves no absence */
+		r->listing = r->grep != NULL;
+	}
 
 	if (arena_exhausted(a)) {
 		ctx->reason = "out of memory";
@@ -480,6 +601,7 @@ static struct json_object *to_json(const void *result)
 	json_object_object_add(o, "listing", json_object_new_boolean(r->listing));
 	put_str(o, "header", r->header);
 	put_str(o, "filter", r->filter);
+	put_str(o, "grep", r->grep);
 	json_object_object_add(o, "empty", json_object_new_boolean(r->empty));
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < r->entries.n; i++) {

@@ -48,6 +48,10 @@ struct cmdkey_list {
 	const char *header;       /* header line as printed (trimmed), NULL when none */
 	uint32_t header_line;
 	const char *filter;       /* /list:<filter> from the header or the command line; NULL = full list */
+	const char *grep;         /* case-insensitive findstr / find / Select-String pattern the listing
+				     was piped through (`cmdkey /list | findstr /i "fs01"`, the guide's own
+				     check): only lines holding it are shown, so only Target lines remain,
+				     and no output at all means no target holds it. NULL otherwise */
 	int empty;                /* "* NONE *" (any language) */
 	uint32_t empty_line;
 	VEC(struct cmdkey_entry) entries;

@@ -2,7 +2,11 @@
  * structure: entry lines (date, time, <DIR> or a size, name), indented
  * summary lines that start with a number, the one-space-indented header
  * lines; localized words are only used where structure cannot tell
- * (the "Directory of" prefix/suffix, the "not found" messages). */
+ * (the "Directory of" prefix/suffix, the "not found" messages).
+ * Also PowerShell's Get-ChildItem (dir/ls/gci in PowerShell): the
+ * "Mode LastWriteTime Length Name" table (property names, never localized)
+ * under a "Directory: <path>" line, and its PathNotFound /
+ * UnauthorizedAccess error records (the ids are never localized either). */
 #include "dirlist.h"
 
 #include <stdlib.h>
@@ -26,6 +30,18 @@ static struct rx re_entry = RX(
 static struct rx re_summary = RX("^\\s+(\\d[\\d.,'\\x{a0}\\x{202f}\\x{ff}]*)\\s+(\\S.*)$", 0);
 static struct rx re_serial = RX("\\b([0-9A-Fa-f]{4}-[0-9A-Fa-f]{4})\\b", 0);
 static struct rx re_dircmd = RX("(?:^|[\\s\"&|(])dir(?:\\.exe)?(?=$|[\\s\"/])", RX_CASELESS);
+/* Get-ChildItem and its aliases, and whether hidden files are shown (-Force, -Hidden,
+ * -Attributes): without them the credential blobs (hidden, system) are not listed */
+static struct rx re_gcicmd = RX("(?:^|[\\s;&|(])(?:Get-ChildItem|gci|ls|dir)(?=$|\\s)", RX_CASELESS);
+static struct rx re_gci_hidden = RX("\\s-(?:Fo(?:r(?:ce?)?)?|Hidden|Attributes|Attr|at?)\\b", RX_CASELESS);
+/* Get-ChildItem's table: "Mode  LastWriteTime  Length Name" and the rows
+ * "-a-hs-   11/2/2026   9:14 AM   11872 NAME" ("d-----" rows have no length) */
+static struct rx re_gci_header = RX("^\\s*Mode\\s+LastWriteTime\\s+Length\\s+Name\\s*$", 0);
+static struct rx re_gci_entry = RX(
+	"^([dl-])[a-][r-][h-][s-][l-]?\\s+\\S.*?\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[^\\s\\d]{1,8})?\\s+(?:(\\d+)\\s+)?(\\S.*)$", 0);
+/* its errors: "+ FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.GetChildItemCommand" */
+static struct rx re_gci_fqid = RX(
+	"^\\s*\\+?\\s*FullyQualifiedErrorId\\s*:\\s*(\\w+),Microsoft\\.PowerShell\\.Commands\\.GetChildItemCommand", RX_CASELESS);
 
 static const char *const dir_prefixes[] = {
 	"Directory of ", "Verzeichnis von ", "Répertoire de ", "R\xC3\xA9pertoire de ",
@@ -96,6 +112,49 @@ static int is_summary(const struct line *l, size_t *ov)
 	return l->len && (l->s[0] == ' ' || l->s[0] == '\t') && rx_match(&re_summary, l->s, l->len, ov, 3) > 0;
 }
 
+static int is_gci_entry(const struct line *l, size_t *ov)
+{
+	return l->len > 20 && rx_match(&re_gci_entry, l->s, l->len, ov, 4) > 0;
+}
+
+/* "Get-ChildItem : ..." (or dir/ls/gci): the first line of its error record; the
+ * id a few lines below says what failed. Returns 2 not found, 5 access denied, 0. */
+static int gci_error(const struct lines *t, size_t i, size_t *last)
+{
+	const struct line *l = &t->v[i];
+	const char *s = l->s;
+	size_t n = l->len;
+	span_trim(&s, &n);
+	if (!(span_starts_ci(s, n, "Get-ChildItem :") || span_starts_ci(s, n, "Get-ChildItem:") ||
+	      span_starts_ci(s, n, "dir :") || span_starts_ci(s, n, "ls :") || span_starts_ci(s, n, "gci :")))
+		return 0;
+	for (size_t k = i + 1; k < t->n && k <= i + 8; k++) {
+		size_t ov[4];
+		const struct line *x = &t->v[k];
+		if (x->len > 512 || rx_match(&re_gci_fqid, x->s, x->len, ov, 2) <= 0)
+			continue;
+		*last = k;
+		const char *id = x->s + ov[2];
+		size_t idn = ov[3] - ov[2];
+		if (span_starts_ci(id, idn, "PathNotFound") || span_starts_ci(id, idn, "ItemNotFound"))
+			return 2;
+		if (span_find_ci(id, idn, "Unauthorized") >= 0)
+			return 5;
+		return 0;
+	}
+	/* a record cut to its first line: the English texts */
+	*last = i;
+	if (span_find_ci(s, n, "because it does not exist") >= 0)
+		return 2;
+	if (span_find_ci(s, n, "is denied") >= 0)
+		return 5;
+	return 0;
+}
+
+/* "    Directory: C:\x" (any language: "Verzeichnis:", "目录:", "Répertoire :"): the
+ * path after the colon of an indented line. */
+static long gci_dir_path(const struct line *l, const char **ps, size_t *pn);
+
 /* Start of a path in a header line: "X:\" or "\\". */
 static long path_start(const char *s, size_t n)
 {
@@ -158,6 +217,30 @@ static int dir_line_span(const struct lines *t, size_t i, const char **ps_out, s
 	return 1;
 }
 
+static long gci_dir_path(const struct line *l, const char **ps, size_t *pn)
+{
+	if (l->len < 6 || l->s[0] != ' ' || l->s[1] != ' ')
+		return -1;
+	const char *s = l->s;
+	size_t n = l->len;
+	span_trim(&s, &n);
+	const char *colon = memchr(s, ':', n < 40 ? n : 40);
+	/* the label's colon, not the drive's: a space or the path follows it */
+	if (!colon || colon + 2 > s + n || colon[1] != ' ' || colon == s)
+		return -1;
+	const char *p = colon + 1;
+	size_t pl = n - (size_t)(p - s);
+	span_trim(&p, &pl);
+	long st = path_start(p, pl);
+	if (st != 0)
+		return -1;
+	while (pl > 3 && p[pl - 1] == '\\')
+		pl--;
+	*ps = p;
+	*pn = pl;
+	return 0;
+}
+
 static const char *dir_line_path(struct arena *a, const struct lines *t, size_t i)
 {
 	const char *s;
@@ -168,31 +251,49 @@ static const char *dir_line_path(struct arena *a, const struct lines *t, size_t 
 const char *dirlist_command_path(struct arena *a, const char *cmd)
 {
 	size_t ov[2];
-	if (!cmd || rx_match(&re_dircmd, cmd, strlen(cmd), ov, 1) <= 0)
+	if (!cmd)
+		return NULL;
+	if (rx_match(&re_dircmd, cmd, strlen(cmd), ov, 1) <= 0 &&
+	    rx_match(&re_gcicmd, cmd, strlen(cmd), ov, 1) <= 0)
 		return NULL;
 	const char *p = cmd + ov[1];
+	int skip_value = 0;
 	for (;;) {
 		while (*p == ' ' || *p == '\t')
 			p++;
-		if (!*p || *p == '>' || *p == '<' || *p == '|' || *p == '&')
+		if (!*p || *p == '>' || *p == '<' || *p == '|' || *p == '&' || *p == ';')
 			return NULL;
-		if (*p == '"') {
-			const char *e = strchr(p + 1, '"');
+		if (*p == '"' || *p == '\'') {
+			/* "..." (cmd, PowerShell) or '...' (PowerShell) */
+			const char *e = strchr(p + 1, *p);
 			if (!e)
 				return NULL; /* the closing quote of `cmd /c "dir ..."` */
-			if (e > p + 1 && p[1] != '/') {
+			if (e > p + 1 && p[1] != '/' && !skip_value) {
 				size_t n = (size_t)(e - p - 1);
 				while (n > 3 && p[n] == '\\')
 					n--;
 				return arena_strndup(a, p + 1, n);
 			}
+			skip_value = 0;
 			p = e + 1;
 			continue;
 		}
 		const char *st = p;
 		while (*p && *p != ' ' && *p != '\t' && *p != '"' && *p != '>' && *p != '<' &&
-		       *p != '|' && *p != '&')
+		       *p != '|' && *p != '&' && *p != ';')
 			p++;
+		if (skip_value) {
+			skip_value = 0;
+			continue; /* the value of -Attributes, -Filter, ... */
+		}
+		if (*st == '-') {
+			/* a PowerShell parameter; those that take a value other than the path */
+			size_t pn = (size_t)(p - st);
+			skip_value = (span_starts_ci(st, pn, "-Attr") || span_starts_ci(st, pn, "-Filter") ||
+				      span_starts_ci(st, pn, "-Include") || span_starts_ci(st, pn, "-Exclude") ||
+				      span_starts_ci(st, pn, "-Depth")) && !memchr(st, ':', pn);
+			continue;
+		}
 		if (*st == '/' || (p - st >= 1 && st[0] >= '0' && st[0] <= '9' && *p == '>'))
 			continue; /* a switch (/a, /a:h), or the 2 of 2> */
 		size_t n = (size_t)(p - st);
@@ -204,16 +305,51 @@ const char *dirlist_command_path(struct arena *a, const char *cmd)
 
 /* ---- bid ------------------------------------------------------------------ */
 
+/* An empty output of `Get-ChildItem -Force <folder>` (in a transcript or a paste with its
+ * prompt: an error would have been printed): the folder exists and holds nothing. */
+static int gci_empty_answer(const struct lines *t, const char *cmd)
+{
+	size_t ov[2];
+	if (!cmd || rx_match(&re_gcicmd, cmd, strlen(cmd), ov, 1) <= 0 ||
+	    rx_match(&re_gci_hidden, cmd, strlen(cmd), ov, 1) <= 0)
+		return 0;
+	if (rx_match(&re_dircmd, cmd, strlen(cmd), ov, 1) > 0 && strchr(cmd, '/'))
+		return 0; /* cmd's dir /a */
+	for (size_t i = 0; i < t->n; i++)
+		if (!line_is_blank(&t->v[i]))
+			return 0;
+	return 1;
+}
+
 static int bid(const struct lines *t, const struct parse_ctx *ctx)
 {
-	size_t entries = 0, summaries = 0, headers = 0, msgs = 0, other = 0;
+	size_t entries = 0, summaries = 0, headers = 0, msgs = 0, other = 0, gci = 0;
 	size_t end = t->n < 300 ? t->n : 300;
+	if (gci_empty_answer(t, ctx->command))
+		return BID_STRONG;
 	for (size_t i = 0; i < end; i++) {
 		const struct line *l = &t->v[i];
-		size_t ov[10], dn;
+		size_t ov[10], dn, last;
 		const char *ds;
 		if (line_is_blank(l))
 			continue;
+		if (rx_match(&re_gci_header, l->s, l->len, ov, 1) > 0 && i + 1 < t->n) {
+			gci += 2;
+			continue;
+		}
+		if (gci && is_gci_entry(l, ov)) {
+			entries++;
+			continue;
+		}
+		if (gci_dir_path(l, &ds, &dn) == 0) {
+			headers++;
+			continue;
+		}
+		if (gci_error(t, i, &last)) {
+			msgs++;
+			i = last;
+			continue;
+		}
 		if (is_entry(l, ov))
 			entries++;
 		else if (is_summary(l, ov))
@@ -228,9 +364,12 @@ static int bid(const struct lines *t, const struct parse_ctx *ctx)
 			other++;
 	}
 	size_t cov[2];
-	int cmd = ctx->command && rx_match(&re_dircmd, ctx->command, strlen(ctx->command), cov, 1) > 0;
+	int cmd = ctx->command && (rx_match(&re_dircmd, ctx->command, strlen(ctx->command), cov, 1) > 0 ||
+				   rx_match(&re_gcicmd, ctx->command, strlen(ctx->command), cov, 1) > 0);
 	int b = BID_NONE;
-	if (entries && (headers || summaries))
+	if (gci && (entries || headers))
+		b = BID_STRONG + 10;
+	else if (entries && (headers || summaries))
 		b = BID_STRONG + 10;
 	else if (headers >= 2 && (msgs || summaries))
 		b = BID_STRONG + 10;
@@ -301,14 +440,60 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 	const char *cmd_path = dirlist_command_path(a, ctx->command);
 	VEC(struct dirlist_block) v = { 0 };
 	struct dirlist_block *cur = NULL;
-	int totals = 0, skipped = 0;
+	int totals = 0, skipped = 0, gci = 0;
 	size_t cur_idx = 0;
+	if (gci_empty_answer(t, ctx->command)) {
+		cur = new_block(a, &v, 0); /* line 0: the facts cite the command's prompt */
+		if (cur)
+			cur->path = cmd_path;
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		const struct line *l = &t->v[i];
-		size_t ov[10];
+		size_t ov[10], last;
+		const char *gp;
+		size_t gpn;
+		int gerr;
 		if (line_is_blank(l))
 			continue;
 		cur = v.n ? &v.v[cur_idx] : NULL;
+		if (rx_match(&re_gci_header, l->s, l->len, ov, 1) > 0) {
+			gci = 1;
+			if (i + 1 < t->n && t->v[i + 1].len && t->v[i + 1].s[0] == '-')
+				i++; /* its dashes */
+			continue;
+		}
+		if (gci_dir_path(l, &gp, &gpn) == 0) {
+			if (!(cur = new_block(a, &v, l->no)))
+				break;
+			cur_idx = v.n - 1;
+			cur->path = span_dup_trim(a, gp, gpn);
+			continue;
+		}
+		if (gci && is_gci_entry(l, ov)) {
+			if (!cur) {
+				if (!(cur = new_block(a, &v, l->no)))
+					break;
+				cur_idx = v.n - 1;
+			}
+			if (l->s[ov[2]] == 'd')
+				cur->dirs++;
+			else
+				cur->files++;
+			continue;
+		}
+		if ((gerr = gci_error(t, i, &last)) != 0) {
+			if (!cur || cur->files || cur->dirs || cur->error_code) {
+				if (!(cur = new_block(a, &v, l->no)))
+					break;
+				cur_idx = v.n - 1;
+			}
+			cur->not_found = gerr == 2;
+			cur->error_code = gerr;
+			cur->error_text = span_dup_trim(a, l->s, l->len);
+			cur->line = l->no;
+			i = last;
+			continue;
+		}
 		if (is_entry(l, ov)) {
 			if (!cur || totals) {
 				if (!(cur = new_block(a, &v, l->no)))

@@ -19,6 +19,7 @@ extern const struct parser sysinfo_parser;
 extern const struct parser ipconfig_parser;
 extern const struct parser script_parser;
 extern const struct parser chcp_parser;
+extern const struct parser psreg_parser;
 
 const struct parser *const parser_table[] = {
 	&netuse_parser,
@@ -38,6 +39,7 @@ const struct parser *const parser_table[] = {
 	&ipconfig_parser,
 	&script_parser,
 	&chcp_parser,
+	&psreg_parser,
 	NULL,
 };
 

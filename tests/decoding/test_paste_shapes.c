@@ -282,6 +282,54 @@ static void test_e2e_record_links_command(void)
 	artefact_set_free(set);
 }
 
+/* One machine, one OEM code page: a reg query whose only non-ASCII text is a
+ * short Japanese share name reads as CP850 alone; next to a Japanese `net use`
+ * it is decoded again as CP932. A German file next to it stays CP850. */
+static void test_settle_codepage(void)
+{
+	/* net use on ja-JP, CP932: 利用不可 W: \\nas-kyt\経理 */
+	static const char netuse_932[] =
+		"\x90\x56\x82\xb5\x82\xa2\x90\xda\x91\xb1\x82\xcd\x8b\x4c\x89\xaf\x82\xb3\x82\xea\x82\xdc\x82\xb7\x81\x42\r\n\r\n"
+		"\x83\x58\x83\x65\x81\x5b\x83\x5e\x83\x58  \x83\x8d\x81\x5b\x83\x4a\x83\x8b\x96\xbc "
+		"\x83\x8a\x83\x82\x81\x5b\x83\x67\x96\xbc                \x83\x6c\x83\x62\x83\x67\x83\x8f\x81\x5b\x83\x4e\x96\xbc\r\n\r\n"
+		"-------------------------------------------------------------------------------\r\n"
+		"\x97\x98\x97\x70\x95\x73\x89\xc2     W:        \\\\nas-kyt\\\x8c\x6f\x97\x9d          Microsoft Windows Network\r\n"
+		"\x83\x52\x83\x7d\x83\x93\x83\x68\x82\xcd\x90\xb3\x8f\xed\x82\xc9\x8f\x49\x97\xb9\x82\xb5\x82\xdc\x82\xb5\x82\xbd\x81\x42\r\n";
+	static const char reg_932[] = "\r\nHKEY_CURRENT_USER\\Network\\W\r\n"
+				      "    RemotePath    REG_SZ    \\\\nas-kyt\\\x8c\x6f\x97\x9d\r\n"
+				      "    UserName    REG_SZ    \r\n\r\n";
+	static const char de_850[] = "Der Befehl wurde erfolgreich ausgef\x81hrt.\r\n";
+
+	struct artefact_set *set = artefact_set_new(NULL);
+	struct artefact *reg = artefact_add_bytes(set, "reg.txt", (const uint8_t *)reg_932, sizeof reg_932 - 1);
+	CHECK(reg && reg->encoding && strcmp(reg->encoding, "cp932") != 0); /* alone: a guess */
+	artefact_add_bytes(set, "netuse.txt", (const uint8_t *)netuse_932, sizeof netuse_932 - 1);
+	artefact_add_bytes(set, "de.txt", (const uint8_t *)de_850, sizeof de_850 - 1);
+	artefact_set_settle_codepage(set);
+	reg = &set->items.v[0];
+	CHECK_STR(reg->path, "reg.txt");
+	CHECK_STR(reg->encoding, "cp932");
+	CHECK_STR(reg->kind, "reg-query");
+	int found = 0;
+	for (size_t i = 0; i < reg->text.n; i++)
+		found |= memmem(reg->text.v[i].s, reg->text.v[i].len, "\\\\nas-kyt\\\xe7\xb5\x8c\xe7\x90\x86", 13) != NULL;
+	CHECK(found); /* \\nas-kyt\経理 */
+	CHECK_STR(set->items.v[1].encoding, "cp932");
+	CHECK_STR(set->items.v[2].encoding, "cp850"); /* German words: not touched */
+
+	/* --codepage wins over any guess: nothing is decoded again */
+	struct limits l;
+	limits_default(&l);
+	l.codepage = "850";
+	struct artefact_set *forced = artefact_set_new(&l);
+	artefact_add_bytes(forced, "reg.txt", (const uint8_t *)reg_932, sizeof reg_932 - 1);
+	artefact_add_bytes(forced, "netuse.txt", (const uint8_t *)netuse_932, sizeof netuse_932 - 1);
+	artefact_set_settle_codepage(forced);
+	CHECK_STR(forced->items.v[0].encoding, "cp850");
+	artefact_set_free(forced);
+	artefact_set_free(set);
+}
+
 int main(void)
 {
 	A = arena_new(0);
@@ -290,6 +338,7 @@ int main(void)
 	test_dedent();
 	test_chcp();
 	test_e2e_record_links_command();
+	test_settle_codepage();
 	arena_free(A);
 	return check_exit();
 }

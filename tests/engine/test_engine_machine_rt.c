@@ -3,7 +3,8 @@
  *   ipconfig that names no domain; ipconfig's primary DNS suffix);
  * - a remote cut by the table formatter is not used when the GlobalMappings key
  *   has the whole path, and the whole path is asked for when nothing has it;
- * - a New-SmbGlobalMapping that failed is said to have failed in solution-E. */
+ * - a New-SmbGlobalMapping that failed is said to have failed in solution-E;
+ * - a mapping listed now whose GlobalMappings key is shown absent is not persisted (E). */
 #include "cm_build.h"
 
 #define GMKEY "HKLM\\SYSTEM\\CurrentControlSet\\Control\\NetworkProvider\\GlobalMappings"
@@ -145,8 +146,53 @@ static void test_failed_creation(void)
 	tc_free(&t);
 }
 
+/* m-e-listed-not-persisted-en */
+static void test_listed_not_persisted(void)
+{
+	struct tcase t;
+	tc_init(&t);
+	add_cmd(&t, CMD_NEW_GMAP, "New-SmbGlobalMapping -RemotePath \\\\fs-build03\\containers -Credential $cred -LocalPath Z:",
+		"Z:", "\\\\fs-build03\\containers", TRI_UNKNOWN, 0, "(credential)", -1, "provision-ctr.ps1", 3);
+	add_gmap_listing(&t, "gsmbgm.txt", 2);
+	add_gmap(&t, "Z:", "\\\\fs-build03\\containers", CONN_OK, "OK", -1, "gsmbgm.txt", 4);
+	add_absent(&t, GMKEY "\\Z", NULL, "reg.txt", 2);
+	add_dir(&t, CRED_DIR, 2, 0, "dir.txt", 6);
+	tc_run(&t);
+	const struct finding *e = tc_find(&t, "solution-E", "Z:");
+	CHECK(e != NULL);
+	CHECK(e && !strcmp(e->root_causes, "AC"));
+	const struct step *s = e ? tc_step(e, "global-mapping-registry") : NULL;
+	CHECK(s && !strcmp(s->outcome, "no") && step_has_ev(s, "reg.txt", 2));
+	CHECK(tc_find(&t, "solution-G", "Z:") == NULL);
+	const struct mapping_view *m = tc_mapping(&t, "Z:", "machine");
+	CHECK(m && m->persisted == TRI_NO);
+	tc_free(&t);
+
+	/* the key present (or not collected): no E, the walk goes on to status and files */
+	tc_init(&t);
+	add_gmap_listing(&t, "gsmbgm.txt", 2);
+	add_gmap(&t, "Z:", "\\\\fs-build03\\containers", CONN_OK, "OK", -1, "gsmbgm.txt", 4);
+	add_key(&t, GMKEY "\\Z", "reg.txt", 3);
+	add_dir(&t, CRED_DIR, 2, 0, "dir.txt", 6);
+	tc_run(&t);
+	CHECK_INT((int)t.v.findings.n, 0);
+	tc_free(&t);
+
+	/* a DFS target is F first, whatever the registry says */
+	tc_init(&t);
+	add_host(&t, "CTR-1", "contoso.com", "CONTOSO", TRI_YES, "systeminfo.txt", 24);
+	add_gmap_listing(&t, "gsmbgm.txt", 2);
+	add_gmap(&t, "Y:", "\\\\contoso.com\\dfs\\apps", CONN_OK, "OK", -1, "gsmbgm.txt", 4);
+	add_absent(&t, GMKEY, NULL, "reg.txt", 2);
+	tc_run(&t);
+	CHECK(tc_find(&t, "solution-F", "Y:") != NULL);
+	CHECK(tc_find(&t, "solution-E", "Y:") == NULL);
+	tc_free(&t);
+}
+
 int main(void)
 {
+	test_listed_not_persisted();
 	test_domain_from_any_host();
 	test_cut_remote();
 	test_failed_creation();

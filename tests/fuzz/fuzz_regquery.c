@@ -1,7 +1,7 @@
 /* Fuzz the reg-query parser: any bytes as lines -> bid, parse, JSON; once
- * without a command and once with the first line taken as the command that
- * printed the rest. Hostile input must neither crash nor hang, and what
- * parses must render. */
+ * without a command, then with the first line taken as the command that
+ * printed the rest, and as the file's name. Hostile input must neither crash
+ * nor hang, and what parses must render. */
 #include <json-c/json.h>
 #include <stdint.h>
 
@@ -9,9 +9,9 @@
 #include "parsers/regquery.h"
 #include "parsers/text.h"
 
-static void run(struct arena *a, const struct lines *t, const char *cmd)
+static void run(struct arena *a, const struct lines *t, const char *name, const char *cmd)
 {
-	struct parse_ctx ctx = { a, "fuzz.txt", cmd, NULL };
+	struct parse_ctx ctx = { a, name, cmd, NULL };
 	(void)regquery_parser.bid(t, &ctx);
 	void *out = NULL;
 	(void)regquery_parser.parse(t, &ctx, &out);
@@ -28,12 +28,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	struct lines t;
 	if (lines_split(a, (const char *)data, size, 1, &t) == 0) {
-		run(a, &t, NULL);
+		run(a, &t, "fuzz.txt", NULL);
 		if (t.n > 1) {
-			const char *cmd = arena_strndup(a, t.v[0].s, t.v[0].len);
+			const char *first = arena_strndup(a, t.v[0].s, t.v[0].len);
 			struct lines rest = lines_sub(t, 1, t.n - 1);
-			if (cmd)
-				run(a, &rest, cmd);
+			if (first) {
+				run(a, &rest, "fuzz.txt", first);
+				run(a, &rest, first, NULL); /* a file named after the command */
+			}
 		}
 	}
 	arena_free(a);

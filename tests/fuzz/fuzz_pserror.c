@@ -1,0 +1,32 @@
+/* Fuzz the ps-error parser: bid, parse and to_json, without and with a command line. */
+#include <json-c/json.h>
+#include <stdint.h>
+
+#include "parsers/arena.h"
+#include "parsers/parser.h"
+#include "parsers/text.h"
+
+extern const struct parser pserror_parser;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const commands[] = { NULL, "New-SmbGlobalMapping -RemotePath \\\\fs\\s -LocalPath Z:" };
+	for (int c = 0; c < 2; c++) {
+		struct arena *a = arena_new(64 << 20);
+		if (!a)
+			return 0;
+		struct lines t;
+		if (lines_split(a, (const char *)data, size, 1, &t) == 0) {
+			struct parse_ctx ctx = { a, "fuzz.txt", commands[c], NULL };
+			(void)pserror_parser.bid(&t, &ctx);
+			void *out = NULL;
+			pserror_parser.parse(&t, &ctx, &out);
+			if (out && pserror_parser.to_json) {
+				struct json_object *j = pserror_parser.to_json(out);
+				json_object_put(j);
+			}
+		}
+		arena_free(a);
+	}
+	return 0;
+}

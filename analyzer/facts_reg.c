@@ -9,6 +9,7 @@
 #include "../parsers/regexport.h"
 #include "../parsers/regquery.h"
 #include "../parsers/regvalue.h"
+#include "../parsers/text.h"
 
 static const char *norm(struct case_model *cm, const char *path)
 {
@@ -80,9 +81,40 @@ static struct f_reg_value *add_value(struct case_model *cm, const struct fact_sr
 	return v;
 }
 
+/* "2>$null", "2> nul", "*>$null": the error stream of the command was thrown away. */
+static int stderr_discarded(const char *cmd)
+{
+	if (!cmd)
+		return 0;
+	for (const char *p = cmd; (p = strchr(p, '>')) != NULL; p++) {
+		if (p == cmd || (p[-1] != '2' && p[-1] != '*'))
+			continue;
+		const char *q = p + 1;
+		while (*q == ' ')
+			q++;
+		if (span_starts_ci(q, strlen(q), "$null") || span_starts_ci(q, strlen(q), "nul"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Did the segment print nothing at all? */
+static int printed_nothing(const struct fact_src *src)
+{
+	if (!src->seg)
+		return 0;
+	for (size_t i = 0; i < src->seg->text.n; i++)
+		if (!line_is_blank(&src->seg->text.v[i]))
+			return 0;
+	return 1;
+}
+
 /* Per query: a "not found" error is an absence (of the queried key, or of
  * its /v value; of something unknown when the command is not known); a full
- * listing (no /v, /f or filter) is a scope. */
+ * listing (no /v, /f or filter) is a scope. A query that printed nothing
+ * proves no key: with its errors thrown away (the guide's
+ * `reg query HKCU\Network 2>$null`) the key is not there; otherwise it has
+ * no value and no subkey, which no drive key is. */
 void facts_regquery(struct case_model *cm, const struct fact_src *src, const void *result)
 {
 	const struct regquery_result *r = result;
@@ -121,6 +153,14 @@ void facts_regquery(struct case_model *cm, const struct fact_src *src, const voi
 				first = r->keys.v[ki].line;
 		if (not_found || !key)
 			continue;
+		if (r->queries.n == 1 && !r->keys.n && !r->values.n && !r->errors.n && printed_nothing(src)) {
+			uint32_t cl = src->seg->command_line;
+			if (stderr_discarded(q->command ? q->command : src->seg->command))
+				add_absent(cm, src, key, q->value, cl);
+			else if (!q->value)
+				add_scope(cm, src, key, q->recursive, cl);
+			continue;
+		}
 		if (q->value && q->recursive && q->matches == 0) {
 			/* reg query K /v X /s: "End of search: 0 match(es)": X is nowhere below K */
 			add_absent(cm, src, key, q->value, q->matches_line);

@@ -44,7 +44,8 @@ void facts_smbgmap(struct case_model *cm, const struct fact_src *src, const void
 	 * command itself is a fact of its own (facts_command_line). */
 	if (r->created)
 		return;
-	struct f_listing *l = VEC_PUSH(cm->arena, &cm->gmap_listings);
+	/* a filtered listing shows its rows, not the absence of the others */
+	struct f_listing *l = r->filtered ? NULL : VEC_PUSH(cm->arena, &cm->gmap_listings);
 	if (l) {
 		l->global = r->global;
 		l->ev = fact_evidence(cm, src, output_line(src, r->line));

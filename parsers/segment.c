@@ -867,8 +867,68 @@ static int paste_anchor(const struct line *l)
 	return eq >= 3;
 }
 
+/* Bytes of the mail quote markers a line starts with: "> ", ">", "> > ". */
+static size_t quote_prefix(const struct line *l)
+{
+	size_t i = 0;
+	while (i < l->len && l->s[i] == '>') {
+		i++;
+		if (i < l->len && l->s[i] == ' ')
+			i++;
+	}
+	return i;
+}
+
+/* Text quoted in a mail reply: a run of lines that all start with '>' and
+ * hold a prompt or a rule line once the markers are gone loses the markers.
+ * (A PowerShell continuation ">> ..." or a note's ">net use" alone holds no
+ * anchor.) */
+static int strip_quotes(struct arena *a, struct lines *t)
+{
+	struct line *copy = NULL;
+	size_t i = 0;
+	while (i < t->n) {
+		if (t->v[i].len == 0 || t->v[i].s[0] != '>') {
+			i++;
+			continue;
+		}
+		size_t j = i, last = i;
+		int anchor = 0;
+		for (; j < t->n; j++) {
+			const struct line *l = &t->v[j];
+			if (l->len && l->s[0] == '>') {
+				size_t q = quote_prefix(l);
+				struct line u = { l->s + q, l->len - (uint32_t)q, l->no };
+				anchor |= !line_is_blank(&u) && paste_anchor(&u);
+				last = j;
+			} else if (!blank(t, j)) {
+				break;
+			}
+		}
+		if (anchor && last > i + 1) {
+			if (!copy) {
+				copy = arena_alloc(a, t->n * sizeof *copy);
+				if (!copy)
+					return -1;
+				memcpy(copy, t->v, t->n * sizeof *copy);
+			}
+			for (size_t k = i; k <= last; k++) {
+				size_t q = copy[k].len && copy[k].s[0] == '>' ? quote_prefix(&copy[k]) : 0;
+				copy[k].s += q;
+				copy[k].len -= (uint32_t)q;
+			}
+		}
+		i = j > i ? j : i + 1;
+	}
+	if (copy)
+		t->v = copy;
+	return 0;
+}
+
 int segment_dedent(struct arena *a, struct lines *t)
 {
+	if (strip_quotes(a, t) != 0)
+		return -1;
 	struct line *copy = NULL;
 	size_t i = 0;
 	while (i < t->n) {

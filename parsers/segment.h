@@ -20,10 +20,10 @@ typedef VEC(struct seg_span) seg_span_vec;
  * Returns 1 when the text is a transcript/paste of several commands, else 0;
  * -1 when out of memory. */
 /* Text pasted into a ticket or a mail often comes indented as a block (a
- * code block of the web form). Every run of indented lines that holds a
- * prompt or a rule line no output indents (net's dashes, whoami's `=`
- * runs) loses its common indentation, so that outputs get their own
- * layout back. t->v may be replaced by a copy in the arena; line numbers
+ * code block of the web form) or quoted ("> " in a mail reply). Every run
+ * of quoted lines, then every run of indented lines, that holds a prompt or
+ * a rule line no output indents (net's dashes, whoami's `=` runs) loses its
+ * markers / common indentation, so that outputs get their own layout back. t->v may be replaced by a copy in the arena; line numbers
  * stay. Returns 0, -1 when out of memory. */
 int segment_dedent(struct arena *a, struct lines *t);
 

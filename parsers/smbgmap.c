@@ -62,6 +62,76 @@ static int creating_cmdlet(const char *cmd)
 	       (ps_command_names(cmd, "New-SmbGlobalMapping") || ps_command_names(cmd, "New-SmbMapping"));
 }
 
+/* Does the listing command select some mappings only? "Get-SmbGlobalMapping -LocalPath Z:",
+ * "Get-SmbGlobalMapping Z:", "... | Where-Object LocalPath -eq 'Z:'", "... | ? {...}",
+ * "... | Select-Object -First 1". Formatting stages (fl, ft, Select-Object *) are not. */
+static int filtering_command(const char *cmd)
+{
+	if (!cmd)
+		return 0;
+	long at = -1;
+	size_t len = strlen(cmd);
+	static const char *const names[] = { "Get-SmbGlobalMapping", "Get-SmbMapping" };
+	for (size_t i = 0; i < 2 && at < 0; i++) {
+		long p = span_find_ci(cmd, len, names[i]);
+		if (p >= 0 && ps_command_names(cmd, names[i]))
+			at = p + (long)strlen(names[i]);
+	}
+	if (at < 0)
+		return 0;
+	const char *p = cmd + at;
+	/* the cmdlet's own arguments, up to the first pipe */
+	int skip_target = 0;
+	while (*p && *p != '|' && *p != ';') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '|' || *p == ';')
+			break;
+		const char *tok = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '|' && *p != ';')
+			p++;
+		size_t tn = (size_t)(p - tok);
+		while (tn && (tok[tn - 1] == '"' || tok[tn - 1] == '\''))
+			tn--; /* the closing quote of powershell -Command "Get-SmbGlobalMapping" */
+		if (!tn)
+			continue;
+		if (skip_target) {
+			skip_target = 0; /* the file of "> out.txt" */
+			continue;
+		}
+		/* redirections: >, >>, 2>, 2>&1, *>, 2>$null; a bare operator takes the next token */
+		size_t k = 0;
+		while (k < tn && ((tok[k] >= '0' && tok[k] <= '9') || tok[k] == '*'))
+			k++;
+		if (k < tn && tok[k] == '>') {
+			while (k < tn && tok[k] == '>')
+				k++;
+			skip_target = k == tn;
+			continue;
+		}
+		if (tok[0] != '-')
+			return 1; /* a positional path */
+		if (span_starts_ci(tok, tn, "-LocalPath") || span_starts_ci(tok, tn, "-RemotePath") ||
+		    span_starts_ci(tok, tn, "-CimSession"))
+			return 1;
+	}
+	/* later pipeline stages (a ';' ends the statement) */
+	while (*p == '|') {
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t rest = strlen(p);
+		if (span_starts_ci(p, rest, "Where-Object") || span_starts_ci(p, rest, "where ") ||
+		    span_starts_ci(p, rest, "where{") || span_starts_ci(p, rest, "?") ||
+		    (span_starts_ci(p, rest, "Select-Object") && span_find_ci(p, rest, "-First") >= 0) ||
+		    (span_starts_ci(p, rest, "select ") && span_find_ci(p, rest, "-First") >= 0))
+			return 1;
+		while (*p && *p != '|' && *p != ';')
+			p++;
+	}
+	return 0;
+}
+
 static int all_blank(const struct lines *t)
 {
 	for (size_t i = 0; i < t->n; i++)
@@ -139,6 +209,7 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 			return PARSE_FAILED;
 		}
 		decide_global(r, ctx, NULL);
+		r->filtered = filtering_command(ctx->command);
 		*out = r;
 		return PARSE_OK;
 	}
@@ -150,6 +221,7 @@ static int parse(const struct lines *t, struct parse_ctx *ctx, void **out)
 	r->shape = po.shape;
 	r->line = po.first_line;
 	r->created = creating_cmdlet(ctx->command);
+	r->filtered = filtering_command(ctx->command);
 	decide_global(r, ctx, &po);
 	r->v = arena_alloc(ctx->arena, (po.n ? po.n : 1) * sizeof *r->v);
 	if (!r->v) {
@@ -203,6 +275,7 @@ static struct json_object *to_json(const void *res)
 	json_object_object_add(o, "global", json_object_new_boolean(r->global));
 	psj_str(o, "global_from", r->global_from);
 	json_object_object_add(o, "created", json_object_new_boolean(r->created));
+	json_object_object_add(o, "filtered", json_object_new_boolean(r->filtered));
 	psj_str(o, "shape", r->shape == PS_SHAPE_NONE ? "empty" : ps_shape_name(r->shape));
 	psj_int(o, "line", r->line);
 	struct json_object *arr = json_object_new_array();

@@ -27,6 +27,9 @@ struct smbgmap_result {
 	const char *global_from;  /* "command", "type" (Clixml/CimClass) or "default" */
 	int created;              /* printed by New-SmbGlobalMapping / New-SmbMapping: the mapping
 				     just made, not a listing of the machine's mappings */
+	int filtered;             /* the command asked for some mappings only (-LocalPath, -RemotePath,
+				     a positional path, Where-Object, Select-Object -First): the rows
+				     count, the absence of others does not */
 	enum ps_shape shape;      /* PS_SHAPE_NONE for an empty listing */
 	struct smbgmap_entry *v;
 	size_t n;

@@ -63,6 +63,7 @@ def main():
         print(f"input: {a.cases} bundles, {total / 1e6:.1f} MB zipped, in {cases}")
         results = {}
         for jobs in (1, 2):
+            ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.monotonic()
             p = subprocess.run([exe, "batch", "--jobs", str(jobs), "--cases-in", cases, "--summary",
                                 "--no-progress", "--jsonl", os.path.join(d, f"out{jobs}.jsonl")],
@@ -71,10 +72,14 @@ def main():
             if p.returncode != 0:
                 print(p.stderr.decode()[-2000:])
                 sys.exit(1)
+            ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
             results[jobs] = dt
-            print(f"--jobs {jobs}: {dt:.2f} s, {a.cases / dt:.1f} cases/s")
+            print(f"--jobs {jobs}: {dt:.2f} s wall, {a.cases / dt:.1f} cases/s, "
+                  f"{1000 * cpu / a.cases:.1f} ms CPU per case")
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        print(f"speed-up with 2 jobs: {results[1] / results[2]:.2f}x")
+        print(f"speed-up with 2 jobs: {results[1] / results[2]:.2f}x "
+              f"(load average before the run: {os.getloadavg()[0]:.2f})")
         print(f"peak RSS of one process (largest child): {rss / 1024:.1f} MiB")
 
 

@@ -204,6 +204,39 @@ static void test_dedent(void)
 	CHECK(!memcmp(r.t.v[2].s, "    RemotePath", 14));
 }
 
+static void test_mail_quotes(void)
+{
+	/* a reply quoting the outputs (nested once more by the next reply) */
+	const char *mail =
+		"Hi, here it is:\n"
+		"> > C:\\Users\\jdoe>net use\n"
+		"> > New connections will be remembered.\n"
+		">\n"
+		"> > Status       Local     Remote                    Network\n"
+		"> > -------------------------------------------------------------------------------\n"
+		"> > Unavailable  Q:        \\\\fs01\\data               Microsoft Windows Network\n"
+		"> > The command completed successfully.\n"
+		"\n"
+		"Regards\n";
+	struct result r = seg_text(mail, 1);
+	CHECK(!memcmp(r.t.v[1].s, "C:\\Users", 8));
+	CHECK_INT(r.t.v[3].len, 0);
+	CHECK(!memcmp(r.t.v[5].s, "-----", 5));
+	CHECK(r.t.v[9].len == 7); /* "Regards" untouched */
+	CHECK(r.sp.n >= 1);
+	int listing = 0;
+	for (size_t i = 0; i < r.sp.n; i++)
+		if (r.sp.v[i].command && !strcmp(r.sp.v[i].command, "net use"))
+			listing = r.t.v[r.sp.v[i].first].no == 3;
+	CHECK(listing);
+
+	/* PowerShell continuation lines and a note's ">net use" are no quotes */
+	r = seg_text("PS C:\\> foreach ($d in 'K','L') {\n>> net use $d\n>> }\nNew connections will be remembered.\n", 1);
+	CHECK(!memcmp(r.t.v[1].s, ">> net use", 10));
+	r = seg_text(">net use\nNew connections will be remembered.\n", 1);
+	CHECK(!memcmp(r.t.v[0].s, ">net use", 8));
+}
+
 static int chcp_of(const char *text, const char *cmd)
 {
 	struct lines t;
@@ -336,6 +369,7 @@ int main(void)
 	test_record_after_listing();
 	test_remoting_prompt();
 	test_dedent();
+	test_mail_quotes();
 	test_chcp();
 	test_e2e_record_links_command();
 	test_settle_codepage();

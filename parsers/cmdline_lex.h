@@ -1,4 +1,4 @@
-/* Tokens of a cmd or PowerShell command line (private to cmdline.c and its
+/* Tokens of a cmd or PowerShell command line (private to the cmdline*.c files and their
  * tests). Every token remembers its raw byte span, and every byte of its
  * unquoted, unescaped value remembers the raw offset it came from, so a
  * value (a password) can be replaced in the original text exactly. */

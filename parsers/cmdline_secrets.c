@@ -46,8 +46,9 @@ static int name_is_passwordish(const char *s, size_t len, int strict)
 		while ((p = strstr(b, notpw[k])) != NULL)
 			memset(p, '_', strlen(notpw[k]));
 	}
+	/* $pw, $smbpw, $Env:SMBPW, $secret, $ClientSecret */
 	return strstr(b, "pass") || strstr(b, "pwd") || strstr(b, "pword") || strcmp(b, "pw") == 0 ||
-	       ends_ci(b, n, "_pw");
+	       ends_ci(b, n, "_pw") || ends_ci(b, n, "pw") || strstr(b, "secret");
 }
 
 int cl_name_is_password(const char *s, size_t len)

@@ -248,7 +248,7 @@ static void scan_parameterbinding(const char *s, size_t len, struct spans *sp)
 /* ---- one logical line ----------------------------------------------------- */
 
 static const char *const needles[] = {
-	"use", "cmdkey", "pass", "pwd", "pword", "securestring", "pscredential",
+	"use", "cmdkey", "pass", "pw", "secret", "securestring", "pscredential",
 	"mapnetworkdrive", NULL,
 };
 

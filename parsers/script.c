@@ -628,7 +628,10 @@ static struct json_object *to_json(const void *result)
 		put_str(e, "name", v->name);
 		json_object_object_add(e, "line", json_object_new_int64(v->line));
 		put_str(e, "kind", var_kind_name(v->kind));
-		put_str(e, "value", v->value);
+		/* defence in depth: a password-like variable never shows its value,
+		 * even if redaction upstream missed a form */
+		put_str(e, "value", v->password || cl_name_is_password(v->name, strlen(v->name))
+					    ? REDACT_MARK : v->value);
 		put_str(e, "user", v->user);
 		put_bool(e, "plaintext_password", v->password);
 		json_object_array_add(vs, e);

@@ -90,12 +90,15 @@ with tempfile.TemporaryDirectory() as d:
     # planted secrets never leave the tool, in any output format
     sec = os.path.join(d, "secrets")
     os.mkdir(sec)
-    secrets = ["Sup3r$ecret!", "hunter2-Pw", "W1nter 2026"]
+    secrets = ["Sup3r$ecret!", "hunter2-Pw", "W1nter 2026", "Aa1!short", "Cc3!env", "Ee5!y"]
     open(os.path.join(sec, "map.cmd"), "wb").write(crlf(
         "@echo off\n"
         "net use L: \\\\fs01\\data Sup3r$ecret! /user:CONTOSO\\jdoe /persistent:yes\n"
         "cmdkey /add:fs01 /user:CONTOSO\\jdoe /pass:hunter2-Pw\n"))
     open(os.path.join(sec, "gmap.ps1"), "wb").write(crlf(
+        "$pw = \"Aa1!short\"\n"
+        "$Env:SMBPW = \"Cc3!env\"\n"
+        "$secret = \"Ee5!y\"\n"
         "$PWord = ConvertTo-SecureString -String 'W1nter 2026' -AsPlainText -Force\n"
         "$Creds = New-Object System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\\svc', $PWord\n"
         "New-SmbGlobalMapping -RemotePath \\\\fs01\\apps -Credential $Creds -LocalPath Z: -Persistent $true\n"))
@@ -114,7 +117,7 @@ with tempfile.TemporaryDirectory() as d:
             check(sct not in text, f"{name}: planted secret {sct!r} absent")
     rep = json.loads(run(["analyze", "--format", "json", sec])[1])
     pw = [f for f in rep["findings"] if f["id"] == "plaintext-password"]
-    check(len(pw) == 1 and len(pw[0]["evidence"]) >= 3, "one plaintext-password finding citing every place")
+    check(len(pw) == 1 and len(pw[0]["evidence"]) >= 6, "one plaintext-password finding citing every place")
     check(all(e["artefact"] and e["line"] > 0 for f in pw for e in f["evidence"]), "each place has file and line")
 
 finish()

@@ -94,7 +94,12 @@ static int cap_lines(struct lines *t, uint32_t max)
 	struct line *v = (struct line *)t->v;
 	for (size_t i = 0; i < t->n; i++) {
 		if (v[i].len > max) {
-			v[i].len = max;
+			/* cut before a whole character: a half one would make every
+			 * report that quotes the line invalid UTF-8 */
+			uint32_t n = max;
+			for (int k = 0; k < 3 && n > 0 && ((unsigned char)v[i].s[n] & 0xC0) == 0x80; k++)
+				n--;
+			v[i].len = n;
 			cut = 1;
 		}
 	}

@@ -4,9 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(build-essential meson ninja-build pkg-config
-      libarchive-dev libpcre2-dev libxml2-dev libjson-c-dev zlib1g-dev
-      libxml2-utils clang libclang-rt-14-dev gcab python3 python3-jsonschema)
+mapfile -t pkgs < scripts/packages.txt   # one Debian package a line
 
 missing=()
 for p in "${pkgs[@]}"; do
